@@ -1,0 +1,12 @@
+namespace Controller.Benchmarks;
+
+/// <summary>Every benchmark <c>controller bench</c> knows, by name. Add one line per new benchmark.</summary>
+public static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+    ];
+
+    public static IBenchmark? Find(string name) =>
+        All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,7 @@
+namespace Controller.Benchmarks;
+
+/// <summary>Knobs shared by all benchmarks.</summary>
+/// <param name="Duration">How long each measured phase runs (after warm-up).</param>
+/// <param name="Seed">Seed for generated inputs, so runs are comparable.</param>
+/// <param name="PythonPath">Interpreter for PyTorch peers; Debian's <c>/usr/bin/python3</c> by default.</param>
+public sealed record BenchmarkSettings(TimeSpan Duration, int Seed = 0, string PythonPath = "/usr/bin/python3");
