@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Controller.Cli.Commands;
+
+var root = new RootCommand("Offload Controller: decides where each edge LLM request runs and learns how under budgets.");
+foreach (var command in CommandCatalog.All())
+{
+    root.Subcommands.Add(command);
+}
+
+return await root.Parse(args).InvokeAsync();
