@@ -88,6 +88,28 @@ public sealed class Mlp
         return mlp;
     }
 
+    /// <summary>An MLP of the given shape with all parameters zero, to be filled from saved weights.</summary>
+    public static Mlp CreateZeroed(string name, int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, Activation activation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
+        if (hiddenSizes.Any(h => h < 1))
+        {
+            throw new ArgumentException($"Hidden sizes of '{name}' must be positive, got [{string.Join(", ", hiddenSizes)}].", nameof(hiddenSizes));
+        }
+
+        return new Mlp(name, inputSize, hiddenSizes, outputSize, activation);
+    }
+
+    /// <summary>A deep copy of the parameters (gradients zero, no cached batch).</summary>
+    public Mlp Clone()
+    {
+        var copy = new Mlp(Name, InputSize, HiddenSizes, OutputSize, Activation);
+        copy.CopyParametersFrom(this);
+        return copy;
+    }
+
     /// <summary>
     /// Batched forward over row-major <c>[batchSize, InputSize]</c>; returns <c>[batchSize, OutputSize]</c>,
     /// valid until the next call. Buffers grow only when a larger batch arrives.
