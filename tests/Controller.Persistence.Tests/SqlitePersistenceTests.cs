@@ -1,0 +1,35 @@
+using Controller.Persistence.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Controller.Persistence.Tests;
+
+/// <summary>The shared persistence behaviour on SQLite, one temporary database file per database a test asks for.</summary>
+public sealed class SqlitePersistenceTests : PersistenceTestsBase
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "controller-persistence-tests", Guid.NewGuid().ToString("N"));
+    private int _databases;
+
+    protected override ISchemaReader SchemaReader { get; } = new SqliteSchemaReader();
+
+    protected override Task<StoreOptions> CreateDatabaseAsync()
+    {
+        var file = Path.Combine(_directory, $"controller-{++_databases}.db");
+        return Task.FromResult(new StoreOptions
+        {
+            Provider = StoreProvider.Sqlite,
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ConnectionString,
+        });
+    }
+
+    protected override Task DropDatabasesAsync()
+    {
+        // Pooled connections keep the files open until cleared.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}
