@@ -39,6 +39,7 @@ public sealed class VectorizedEnvironment
         var n = environments.Count;
         Observations = new float[n * Spec.ObservationSize];
         TerminalObservations = new float[n * Spec.ObservationSize];
+        TerminalMasks = new bool[n * Spec.ActionCount];
         Masks = new bool[n * Spec.ActionCount];
         Rewards = new float[n];
         Costs = new float[n * Spec.CostCount];
@@ -60,6 +61,9 @@ public sealed class VectorizedEnvironment
     public float[] TerminalObservations { get; }
 
     public bool[] Masks { get; }
+
+    /// <summary>Mask returned with the terminal observation of the episode that ended in the last step.</summary>
+    public bool[] TerminalMasks { get; }
 
     public float[] Rewards { get; }
 
@@ -116,6 +120,7 @@ public sealed class VectorizedEnvironment
             if (result.Done)
             {
                 observation.CopyTo(TerminalObservations.AsSpan(i * obsSize, obsSize));
+                mask.CopyTo(TerminalMasks.AsSpan(i * Spec.ActionCount, Spec.ActionCount));
                 finished.Add(new EpisodeStatistics(
                     _episodeReturns[i], _episodeCosts.AsSpan(i * costCount, costCount).ToArray(), _episodeLengths[i]));
                 ResetOne(i);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Controller.Learning.Policies;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Controller.Learning.Policies;
 /// <param name="Scale">Each centred feature is divided by this; must be positive.</param>
 public sealed record ObservationSpec(IReadOnlyList<string> FeatureNames, IReadOnlyList<float> Mean, IReadOnlyList<float> Scale)
 {
+    [JsonIgnore]
     public int Size => FeatureNames.Count;
 
     /// <summary>No normalisation, features named <c>x0</c>, <c>x1</c>, ….</summary>
