@@ -118,6 +118,21 @@ public static class EntityValidator
         }
     }
 
+    /// <summary>Checks the values a training job finishes with (see <c>TrainingJobStore.CompleteAsync</c>).</summary>
+    public static void ValidateCompletion(Guid jobId, string? metricsJson, string? error)
+    {
+        var check = new Checker($"Training job {jobId}");
+        if (metricsJson is not null)
+        {
+            check.Json(metricsJson, nameof(TrainingJobEntity.MetricsJson));
+        }
+
+        if (error is not null)
+        {
+            check.NoNul(error, nameof(TrainingJobEntity.Error));
+        }
+    }
+
     private readonly struct Checker(string subject)
     {
         public void Text(string? value, string field, int maxLength)

@@ -85,6 +85,8 @@ public sealed class TrainingJobStore(IDbContextFactory<ControllerDbContext> cont
             throw new ArgumentOutOfRangeException(nameof(status), status, $"Training job {jobId}: a job finishes as Succeeded, Failed or Cancelled.");
         }
 
+        EntityValidator.ValidateCompletion(jobId, metricsJson, error);
+
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var updated = await context.TrainingJobs
             .Where(j => j.JobId == jobId && (j.Status == TrainingJobStatus.Queued || j.Status == TrainingJobStatus.Running))
