@@ -1,0 +1,181 @@
+using Controller.Learning.Algorithms;
+using Controller.Learning.Buffers;
+using Controller.Learning.Distributions;
+using Controller.Learning.Nn;
+using Controller.Learning.Optim;
+using Controller.Learning.Tests.Support;
+
+namespace Controller.Learning.Tests.Reference;
+
+/// <summary>
+/// Our float32 kernels against PyTorch's float64 results on identical float32 inputs (fixtures from
+/// tests/reference/generate_fixtures.py), within <see cref="Tolerance"/>.
+/// </summary>
+public sealed class PyTorchReferenceTests
+{
+    [Theory]
+    [InlineData("mlp_tanh.json", Activation.Tanh)]
+    [InlineData("mlp_relu.json", Activation.Relu)]
+    public void Mlp_FixedWeightsAndInputs_MatchesPyTorchForwardAndGradients(string file, Activation activation)
+    {
+        var f = Fixture.Load(file);
+        var batch = f.Int("batch");
+        var mlp = Mlp.CreateZeroed("net", f.Int("inputSize"), [8, 8], f.Int("outputSize"), activation);
+        f.LoadParameters(mlp.Parameters);
+
+        var output = mlp.Forward(f.Floats("input"), batch).ToArray();
+        var inputGrad = new float[batch * mlp.InputSize];
+        mlp.Backward(f.Floats("outputGrad"), inputGrad);
+
+        Tolerance.AssertClose(f.Doubles("output"), output, "output");
+        Tolerance.AssertClose(f.Doubles("inputGrad"), inputGrad, "input gradient");
+        f.AssertParameterGrads(mlp.Parameters);
+    }
+
+    [Fact]
+    public void MaskedCategorical_FixedLogits_MatchesPyTorchLogProbEntropyAndGradient()
+    {
+        var f = Fixture.Load("masked_categorical.json");
+        var (batch, a) = (f.Int("batch"), f.Int("actions"));
+        var logits = f.Floats("logits");
+        var mask = f.Bools("mask");
+        var actions = f.Ints("sampleActions");
+        var wLogp = f.Floats("logProbWeights");
+        var wEnt = f.Floats("entropyWeights");
+        var expectedLogProbs = f.Root.GetProperty("logProbs").EnumerateArray().ToArray();
+        var grad = new float[batch * a];
+        var logProbs = new float[a];
+        for (var b = 0; b < batch; b++)
+        {
+            var m = mask.AsSpan(b * a, a);
+            MaskedCategorical.LogProbabilities(logits.AsSpan(b * a, a), m, logProbs);
+            for (var i = 0; i < a; i++)
+            {
+                var expected = expectedLogProbs[(b * a) + i];
+                if (expected.ValueKind == System.Text.Json.JsonValueKind.Null)
+                {
+                    Assert.True(float.IsNegativeInfinity(logProbs[i]), $"masked log-prob [{b},{i}] should be −∞, got {logProbs[i]}");
+                }
+                else
+                {
+                    Tolerance.AssertClose(expected.GetDouble(), logProbs[i], $"log-prob [{b},{i}]");
+                }
+            }
+
+            Tolerance.AssertClose(f.Doubles("entropy")[b], MaskedCategorical.Entropy(logProbs, m), $"entropy [{b}]");
+            Tolerance.AssertClose(f.Doubles("actionLogProbs")[b], logProbs[actions[b]], $"action log-prob [{b}]");
+            MaskedCategorical.AccumulateLogProbGradient(logProbs, m, actions[b], wLogp[b], grad.AsSpan(b * a, a));
+            MaskedCategorical.AccumulateEntropyGradient(logProbs, m, wEnt[b], grad.AsSpan(b * a, a));
+        }
+
+        Tolerance.AssertClose(f.Doubles("logitGrad"), grad, "logit gradient");
+    }
+
+    [Fact]
+    public void PpoLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients()
+    {
+        var f = Fixture.Load("ppo_loss.json");
+        var hpJson = f.Root.GetProperty("hyperparameters");
+        var hp = new PpoHyperparameters(
+            ClipRange: hpJson.GetProperty("clipRange").GetDouble(),
+            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
+            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
+            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
+        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f);
+
+        var stats = Ppo.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
+
+        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
+        Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
+        Tolerance.AssertClose(f.Double("costValueLoss"), stats.CostValueLoss, "cost value loss");
+        Tolerance.AssertClose(f.Double("entropyLoss"), stats.EntropyLoss, "entropy loss");
+        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
+        f.AssertParameterGrads(model.Parameters);
+    }
+
+    [Fact]
+    public void A2cLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients()
+    {
+        var f = Fixture.Load("a2c_loss.json");
+        var hpJson = f.Root.GetProperty("hyperparameters");
+        var hp = new A2cHyperparameters(
+            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
+            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
+            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
+        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f);
+
+        var stats = A2c.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
+
+        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
+        Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
+        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
+        f.AssertParameterGrads(model.Parameters);
+    }
+
+    [Fact]
+    public void Adam_ThreeSteps_MatchesTorchOptimAdam()
+    {
+        var f = Fixture.Load("adam.json");
+        var s = f.Root.GetProperty("settings");
+        var (w, b) = LoadOptimizerParameters(f);
+        var adam = new Adam([w, b], s.GetProperty("learningRate").GetDouble(), s.GetProperty("beta1").GetDouble(), s.GetProperty("beta2").GetDouble(), s.GetProperty("epsilon").GetDouble());
+
+        RunOptimizer(f, adam, w, b);
+
+        Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("w")), w.Value, "w");
+        Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("b")), b.Value, "b");
+    }
+
+    [Fact]
+    public void RmsProp_ThreeSteps_MatchesTorchOptimRmsProp()
+    {
+        var f = Fixture.Load("rmsprop.json");
+        var s = f.Root.GetProperty("settings");
+        var (w, b) = LoadOptimizerParameters(f);
+        var rms = new RmsProp([w, b], s.GetProperty("learningRate").GetDouble(), s.GetProperty("alpha").GetDouble(), s.GetProperty("epsilon").GetDouble());
+
+        RunOptimizer(f, rms, w, b);
+
+        Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("w")), w.Value, "w");
+        Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("b")), b.Value, "b");
+    }
+
+    private static (ActorCritic Model, Minibatch Batch, double[] Lambdas, float[][] Scratch) LoadActorCriticCase(Fixture f)
+    {
+        var (obs, a, c, n) = (f.Int("obsSize"), f.Int("actions"), f.Int("constraints"), f.Int("batch"));
+        var model = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
+        f.LoadParameters(model.Parameters);
+        model.ZeroGrad();
+        var batch = new Minibatch(n, obs, a, c) { Size = n };
+        f.Floats("observations").CopyTo(batch.Observations, 0);
+        f.Bools("masks").CopyTo(batch.Masks, 0);
+        f.Ints("sampleActions").CopyTo(batch.Actions, 0);
+        f.Floats("oldLogProbs").CopyTo(batch.OldLogProbabilities, 0);
+        f.Floats("advantages").CopyTo(batch.Advantages, 0);
+        f.Floats("returns").CopyTo(batch.Returns, 0);
+        f.Floats("costAdvantages").CopyTo(batch.CostAdvantages, 0);
+        f.Floats("costReturns").CopyTo(batch.CostReturns, 0);
+        float[][] scratch = [new float[n], new float[n], new float[n], new float[n], new float[n * c]];
+        return (model, batch, f.Doubles("lambdas"), scratch);
+    }
+
+    private static (Parameter W, Parameter B) LoadOptimizerParameters(Fixture f)
+    {
+        var initial = f.Root.GetProperty("initial");
+        var w = new Parameter("w", 3, 2);
+        var b = new Parameter("b", 3);
+        Fixture.Doubles(initial.GetProperty("w").GetProperty("data")).Select(v => (float)v).ToArray().CopyTo(w.Value, 0);
+        Fixture.Doubles(initial.GetProperty("b").GetProperty("data")).Select(v => (float)v).ToArray().CopyTo(b.Value, 0);
+        return (w, b);
+    }
+
+    private static void RunOptimizer(Fixture f, IOptimizer optimizer, Parameter w, Parameter b)
+    {
+        foreach (var step in f.Root.GetProperty("gradients").EnumerateArray())
+        {
+            Fixture.Doubles(step.GetProperty("w")).Select(v => (float)v).ToArray().CopyTo(w.Grad, 0);
+            Fixture.Doubles(step.GetProperty("b")).Select(v => (float)v).ToArray().CopyTo(b.Grad, 0);
+            optimizer.Step();
+        }
+    }
+}

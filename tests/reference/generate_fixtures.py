@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Writes the PyTorch reference fixtures the C# learning tests compare against.
+
+Run as `/usr/bin/python3 tests/reference/generate_fixtures.py` (Debian's python3-torch). Every weight and input is
+drawn from a fixed seed and rounded to float32, so the C# side (which computes in float32) sees exactly the same
+numbers; the reference values themselves are computed in float64, so the comparison is against exact results.
+The output is deterministic: same files byte for byte on every run.
+"""
+import json
+import os
+
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "fixtures")
+MASKED = -1e9  # finite stand-in for -inf: exp underflows to exactly 0 in float64, and 0 * MASKED stays 0.
+
+torch.set_default_dtype(torch.float64)
+torch.use_deterministic_algorithms(True)
+
+
+def f32(t):
+    """Round to the nearest float32 and back, so both sides start from identical values."""
+    return t.float().double()
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def tensor_entry(t):
+    return {"shape": list(t.shape), "data": flat(t)}
+
+
+def make_mlp(prefix, sizes, activation, gen):
+    """Sequential-style parameters named like nn.Sequential: prefix.0, prefix.2, ..."""
+    params = {}
+    for i in range(len(sizes) - 1):
+        params[f"{prefix}.{2 * i}.weight"] = f32(torch.randn(sizes[i + 1], sizes[i], generator=gen) * 0.6).requires_grad_()
+        params[f"{prefix}.{2 * i}.bias"] = f32(torch.randn(sizes[i + 1], generator=gen) * 0.2).requires_grad_()
+    return params
+
+
+def mlp_forward(params, prefix, layers, x, activation):
+    for i in range(layers):
+        x = F.linear(x, params[f"{prefix}.{2 * i}.weight"], params[f"{prefix}.{2 * i}.bias"])
+        if i < layers - 1:
+            x = torch.tanh(x) if activation == "tanh" else torch.relu(x)
+    return x
+
+
+def masked_log_softmax(logits, mask):
+    return torch.log_softmax(logits.masked_fill(~mask, MASKED), dim=-1)
+
+
+def entropy(logp, mask):
+    p = logp.exp()
+    return -(torch.where(mask, p * logp, torch.zeros_like(logp))).sum(-1)
+
+
+def write(name, payload):
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        json.dump(payload, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+
+
+def mlp_fixture(activation, seed):
+    gen = torch.Generator().manual_seed(seed)
+    sizes = [5, 8, 8, 3]
+    params = make_mlp("net", sizes, activation, gen)
+    x = f32(torch.randn(4, 5, generator=gen)).requires_grad_()
+    g = f32(torch.randn(4, 3, generator=gen))
+    y = mlp_forward(params, "net", 3, x, activation)
+    (y * g).sum().backward()
+    write(f"mlp_{activation}.json", {
+        "activation": activation, "inputSize": 5, "hidden": [8, 8], "outputSize": 3, "batch": 4,
+        "parameters": {k: tensor_entry(v) for k, v in params.items()},
+        "input": flat(x), "outputGrad": flat(g), "output": flat(y),
+        "inputGrad": flat(x.grad), "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
+    })
+
+
+def categorical_fixture():
+    gen = torch.Generator().manual_seed(11)
+    logits = f32(torch.randn(4, 5, generator=gen) * 2).requires_grad_()
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 0, 1, 0, 1], [0, 0, 1, 1, 0], [0, 1, 0, 0, 0]], dtype=torch.bool)
+    actions = torch.tensor([3, 4, 2, 1])
+    w_logp = f32(torch.randn(4, generator=gen))
+    w_ent = f32(torch.randn(4, generator=gen))
+    logp = masked_log_softmax(logits, mask)
+    ent = entropy(logp, mask)
+    logp_a = logp.gather(1, actions[:, None]).squeeze(1)
+    (w_logp * logp_a + w_ent * ent).sum().backward()
+    write("masked_categorical.json", {
+        "batch": 4, "actions": 5, "logits": flat(logits), "mask": [bool(m) for m in mask.reshape(-1).tolist()],
+        "sampleActions": actions.tolist(), "logProbWeights": flat(w_logp), "entropyWeights": flat(w_ent),
+        "logProbs": [float(v) if m else None for v, m in zip(flat(logp), mask.reshape(-1).tolist())],
+        "entropy": flat(ent), "actionLogProbs": flat(logp_a), "logitGrad": flat(logits.grad),
+    })
+
+
+def actor_critic_batch(seed):
+    gen = torch.Generator().manual_seed(seed)
+    obs_size, actions, constraints, batch = 6, 4, 1, 8
+    params = {}
+    params.update(make_mlp("pi", [obs_size, 8, 8, actions], "tanh", gen))
+    params.update(make_mlp("vf", [obs_size, 8, 8, 1], "tanh", gen))
+    params.update(make_mlp("cost_vf", [obs_size, 8, 8, constraints], "tanh", gen))
+    obs = f32(torch.randn(batch, obs_size, generator=gen))
+    mask = torch.ones(batch, actions, dtype=torch.bool)
+    mask[1, 0] = mask[2, 3] = mask[5, 1] = mask[5, 2] = False
+    acts = torch.tensor([0, 2, 1, 3, 0, 3, 2, 1])
+    data = {
+        "obsSize": obs_size, "actions": actions, "constraints": constraints, "batch": batch, "hidden": [8, 8],
+        "parameters": {k: tensor_entry(v) for k, v in params.items()},
+        "observations": flat(obs), "masks": [bool(m) for m in mask.reshape(-1).tolist()], "sampleActions": acts.tolist(),
+        "advantages": flat(f32(torch.randn(batch, generator=gen))),
+        "costAdvantages": flat(f32(torch.randn(batch, constraints, generator=gen))),
+        "returns": flat(f32(torch.randn(batch, generator=gen))),
+        "costReturns": flat(f32(torch.randn(batch, constraints, generator=gen).abs())),
+        "lambdas": [0.7],
+    }
+    return params, obs, mask, acts, data, gen
+
+
+def evaluate(params, obs, mask, acts):
+    logits = mlp_forward(params, "pi", 3, obs, "tanh")
+    logp = masked_log_softmax(logits, mask)
+    logp_a = logp.gather(1, acts[:, None]).squeeze(1)
+    ent = entropy(logp, mask)
+    values = mlp_forward(params, "vf", 3, obs, "tanh").squeeze(1)
+    cost_values = mlp_forward(params, "cost_vf", 3, obs, "tanh")
+    return logp_a, ent, values, cost_values
+
+
+def lagrangian_advantage(data, normalize):
+    adv = torch.tensor(data["advantages"])
+    cadv = torch.tensor(data["costAdvantages"]).reshape(data["batch"], data["constraints"])
+    lam = torch.tensor(data["lambdas"])
+    combined = (adv - (cadv * lam).sum(1)) / (1 + lam.sum())
+    if normalize:
+        combined = (combined - combined.mean()) / (combined.std() + 1e-8)
+    return combined
+
+
+def critic_losses(data, values, cost_values):
+    returns = torch.tensor(data["returns"])
+    cost_returns = torch.tensor(data["costReturns"]).reshape(data["batch"], data["constraints"])
+    value_loss = F.mse_loss(returns, values)
+    cost_loss = sum(F.mse_loss(cost_values[:, k], cost_returns[:, k]) for k in range(data["constraints"]))
+    return value_loss, cost_loss
+
+
+def ppo_fixture():
+    params, obs, mask, acts, data, gen = actor_critic_batch(21)
+    hp = {"clipRange": 0.2, "entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": True}
+    with torch.no_grad():
+        logp_now, _, _, _ = evaluate(params, obs, mask, acts)
+    # Old log-probabilities shifted so ratios spread across and beyond the clip range.
+    old = f32(logp_now + (torch.rand(data["batch"], generator=gen) - 0.5) * 0.8)
+    logp_a, ent, values, cost_values = evaluate(params, obs, mask, acts)
+    adv = lagrangian_advantage(data, hp["normalizeAdvantage"])
+    ratio = torch.exp(logp_a - old)
+    clip = hp["clipRange"]
+    policy_loss = -torch.min(adv * ratio, adv * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
+    value_loss, cost_loss = critic_losses(data, values, cost_values)
+    entropy_loss = -ent.mean()
+    loss = policy_loss + hp["entropyCoefficient"] * entropy_loss + hp["valueCoefficient"] * (value_loss + cost_loss)
+    loss.backward()
+    data.update({
+        "hyperparameters": hp, "oldLogProbs": flat(old), "ratios": flat(ratio),
+        "policyLoss": float(policy_loss), "valueLoss": float(value_loss), "costValueLoss": float(cost_loss),
+        "entropyLoss": float(entropy_loss), "loss": float(loss),
+        "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
+    })
+    write("ppo_loss.json", data)
+
+
+def a2c_fixture():
+    params, obs, mask, acts, data, _ = actor_critic_batch(31)
+    hp = {"entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": False}
+    logp_a, ent, values, cost_values = evaluate(params, obs, mask, acts)
+    adv = lagrangian_advantage(data, hp["normalizeAdvantage"])
+    policy_loss = -(adv * logp_a).mean()
+    value_loss, cost_loss = critic_losses(data, values, cost_values)
+    entropy_loss = -ent.mean()
+    loss = policy_loss + hp["entropyCoefficient"] * entropy_loss + hp["valueCoefficient"] * (value_loss + cost_loss)
+    loss.backward()
+    data.update({
+        "hyperparameters": hp, "oldLogProbs": flat(logp_a), "policyLoss": float(policy_loss), "valueLoss": float(value_loss),
+        "costValueLoss": float(cost_loss), "entropyLoss": float(entropy_loss), "loss": float(loss),
+        "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
+    })
+    write("a2c_loss.json", data)
+
+
+def optimizer_fixture(name, make):
+    gen = torch.Generator().manual_seed(41)
+    w = f32(torch.randn(3, 2, generator=gen)).requires_grad_()
+    b = f32(torch.randn(3, generator=gen)).requires_grad_()
+    initial = {"w": tensor_entry(w), "b": tensor_entry(b)}
+    optimizer, settings = make([w, b])
+    grads = []
+    for _ in range(3):
+        gw = f32(torch.randn(3, 2, generator=gen))
+        gb = f32(torch.randn(3, generator=gen))
+        grads.append({"w": flat(gw), "b": flat(gb)})
+        w.grad = gw.clone()
+        b.grad = gb.clone()
+        optimizer.step()
+    write(f"{name}.json", {
+        "settings": settings, "initial": initial, "gradients": grads, "final": {"w": flat(w), "b": flat(b)},
+    })
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    mlp_fixture("tanh", 1)
+    mlp_fixture("relu", 2)
+    categorical_fixture()
+    ppo_fixture()
+    a2c_fixture()
+    optimizer_fixture("adam", lambda ps: (torch.optim.Adam(ps, lr=0.05, betas=(0.9, 0.999), eps=1e-5),
+                                          {"learningRate": 0.05, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-5}))
+    optimizer_fixture("rmsprop", lambda ps: (torch.optim.RMSprop(ps, lr=0.01, alpha=0.99, eps=1e-5),
+                                             {"learningRate": 0.01, "alpha": 0.99, "epsilon": 1e-5}))
+    print(f"wrote fixtures to {OUT} with torch {torch.__version__}")
+
+
+if __name__ == "__main__":
+    main()
