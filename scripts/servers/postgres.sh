@@ -42,6 +42,9 @@ postgres_configure() {
 # Written by scripts/test-servers.sh: a throwaway test server reachable from this machine only.
 listen_addresses = '127.0.0.1'
 port = $POSTGRES_PORT
+# Loopback only: TLS protects nothing here, and declining it saves every client a handshake
+# (Npgsql's default SSL Mode=Prefer then proceeds in plain text).
+ssl = off
 # Every test creates and drops its own database; durability buys nothing here and costs seconds.
 fsync = off
 synchronous_commit = off

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real servers on this machine:
+#   1. installs the Debian packages the tests need (only the missing ones, one `apt-get update`),
+#   2. starts PostgreSQL and RabbitMQ on 127.0.0.1 (scripts/test-servers.sh; idempotent),
+#   3. regenerates the PyTorch reference fixtures when Debian's torch imports,
+#   4. runs `dotnet test Controller.sln` (or $CONTROLLER_TEST_TARGET), passing every argument
+#      through (./test.sh --filter …).
+# Exits non-zero when any step or any test fails. docs/operations.md has the details.
+#
+# CONTROLLER_TEST_POSTGRES / CONTROLLER_TEST_RABBITMQ are honoured when already set; set
+# CONTROLLER_TEST_SKIP_SERVERS=1 to use servers of your own instead of starting the local ones.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO_ROOT"
+SCRIPT_TAG=test.sh
+# shellcheck source=scripts/lib/common.sh
+. scripts/lib/common.sh
+# shellcheck source=scripts/lib/apt.sh
+. scripts/lib/apt.sh
+
+# Debian packages the tests need; adding one is adding its name here.
+TEST_PACKAGES=(rabbitmq-server postgresql python3-torch)
+
+FIXTURE_GENERATOR=tests/reference/generate_fixtures.py
+TORCH_PYTHON=/usr/bin/python3
+LOG_DIR="$REPO_ROOT/artifacts/test-logs"
+TEST_LOG="$LOG_DIR/dotnet-test.log"
+# What `dotnet test` runs; a single test project can be named to try the setup on it alone.
+TEST_TARGET="${CONTROLLER_TEST_TARGET:-Controller.sln}"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step_started=0
+step() {
+  step_started=$SECONDS
+  say "== $*"
+}
+step_done() {
+  say "   done in $((SECONDS - step_started)) s"
+}
+
+install_packages() {
+  step "packages: ${TEST_PACKAGES[*]}"
+  ensure_packages "${TEST_PACKAGES[@]}"
+  step_done
+}
+
+start_servers() {
+  if [ "${CONTROLLER_TEST_SKIP_SERVERS:-0}" = 1 ]; then
+    say "== servers: CONTROLLER_TEST_SKIP_SERVERS=1, using the servers the variables name"
+    return 0
+  fi
+  step "servers: PostgreSQL and RabbitMQ on 127.0.0.1"
+  scripts/test-servers.sh start
+  step_done
+}
+
+export_settings() {
+  # Already-set values win, so a developer can point the tests at other servers.
+  eval "$(scripts/test-servers.sh env)"
+  export CONTROLLER_TEST_POSTGRES="${saved_postgres:-$CONTROLLER_TEST_POSTGRES}"
+  export CONTROLLER_TEST_RABBITMQ="${saved_rabbitmq:-$CONTROLLER_TEST_RABBITMQ}"
+  say "CONTROLLER_TEST_POSTGRES=$CONTROLLER_TEST_POSTGRES"
+  say "CONTROLLER_TEST_RABBITMQ=$CONTROLLER_TEST_RABBITMQ"
+}
+
+generate_fixtures() {
+  if [ ! -f "$FIXTURE_GENERATOR" ]; then
+    say "== fixtures: $FIXTURE_GENERATOR does not exist yet, skipped"
+    return 0
+  fi
+  if ! "$TORCH_PYTHON" -c 'import torch' 2>/dev/null; then
+    say "== fixtures: '$TORCH_PYTHON -c \"import torch\"' fails, skipped (install Debian's python3-torch)"
+    return 0
+  fi
+  step "fixtures: $TORCH_PYTHON $FIXTURE_GENERATOR"
+  "$TORCH_PYTHON" "$FIXTURE_GENERATOR" || die "$FIXTURE_GENERATOR failed (exit $?); see its output above"
+  step_done
+}
+
+# Adds up the per-assembly "Passed!/Failed! - Failed: n, Passed: n, Skipped: n, Total: n" lines.
+summarise() {
+  local exit_code="$1"
+  local counts
+  counts="$(grep -E '^\s*(Passed|Failed)!\s+- Failed:' "$TEST_LOG" |
+    sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
+    awk '{f += $1; p += $2; s += $3; n += 1} END {printf "%d %d %d %d", p, f, s, n}')"
+  local passed failed skipped assemblies
+  read -r passed failed skipped assemblies <<<"$counts"
+  echo
+  echo "test.sh summary: $assemblies test assemblies, $((SECONDS)) s in all, exit code $exit_code (log: ${TEST_LOG#"$REPO_ROOT"/})"
+  if [ "$exit_code" != 0 ] && [ "$assemblies" = 0 ]; then
+    echo "test.sh: the build or the test run failed before any test assembly reported; see the errors above"
+  fi
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+}
+
+run_tests() {
+  step "dotnet test $TEST_TARGET $*"
+  mkdir -p "$LOG_DIR"
+  local exit_code=0
+  dotnet test "$TEST_TARGET" "$@" 2>&1 | tee "$TEST_LOG" || exit_code=$?
+  summarise "$exit_code"
+  return "$exit_code"
+}
+
+saved_postgres="${CONTROLLER_TEST_POSTGRES:-}"
+saved_rabbitmq="${CONTROLLER_TEST_RABBITMQ:-}"
+install_packages
+start_servers
+export_settings
+generate_fixtures
+run_tests "$@"
