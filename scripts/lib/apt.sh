@@ -29,11 +29,13 @@ ensure_packages() {
 
   local status=0
   if [ "${APT_UPDATED:-0}" != 1 ]; then
-    apt-get update -q || status=$?
+    apt-get update -q -o DPkg::Lock::Timeout=300 || status=$?
     APT_UPDATED=1
   fi
   if [ "$status" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" || status=$?
+    # Waits for the dpkg lock instead of failing when another apt run holds it.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      -o DPkg::Lock::Timeout=300 "${missing[@]}" || status=$?
   fi
 
   [ "$created_policy" = 1 ] && rm -f "$policy"
