@@ -216,6 +216,38 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordHeartbeat_DeviceRowInsertedByConcurrentWriter_NewerHeartbeatStillWins()
+    {
+        // Another writer holds an uncommitted insert of the device row while the heartbeat is recorded:
+        // PostgreSQL makes the store's own insert wait and then fail on the key, SQLite makes the whole
+        // transaction wait; either way the newer heartbeat must end up as the device state.
+        await using var other = await Store.ContextFactory.CreateDbContextAsync();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        var stale = Heartbeat("dev-1", BaseTime);
+        other.Devices.Add(new DeviceEntity
+        {
+            DeviceId = "dev-1",
+            DeviceClass = "jetson-tx2",
+            FirstSeenAt = BaseTime,
+            LastSeenAt = BaseTime,
+            Network = "Lte",
+            LastHeartbeatId = stale.HeartbeatId,
+        });
+        await other.SaveChangesAsync();
+        var newer = Heartbeat("dev-1", BaseTime.AddMinutes(1));
+
+        var recording = Task.Run(() => Store.Telemetry.RecordHeartbeatAsync(newer, CancellationToken.None));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await transaction.CommitAsync();
+
+        Assert.True(await recording);
+        var device = await Store.Telemetry.FindDeviceAsync("dev-1", CancellationToken.None);
+        Assert.Equal(newer.HeartbeatId, device!.LastHeartbeatId);
+        Assert.Equal("WiFi", device.Network);
+        Assert.Equal(BaseTime, device.FirstSeenAt);
+    }
+
+    [Fact]
     public async Task GetHeartbeats_MixedOffsets_OrderedByInstantWithinHalfOpenRange()
     {
         // 10:30+02:00 is 08:30Z: earlier than 09:00Z although its clock text sorts later.

@@ -76,8 +76,13 @@ public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contex
 
     private static async Task UpsertDeviceAsync(ControllerDbContext context, HeartbeatEntity heartbeat, CancellationToken cancellationToken)
     {
-        var updated = await UpdateIfNewerAsync(context, heartbeat, cancellationToken).ConfigureAwait(false);
-        if (updated == 0 && !await context.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId, cancellationToken).ConfigureAwait(false))
+        // Newer than the stored state (the common case): FirstSeenAt <= LastSeenAt < SentAt, done.
+        if (await UpdateIfNewerAsync(context, heartbeat, cancellationToken).ConfigureAwait(false) == 1)
+        {
+            return;
+        }
+
+        if (!await context.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId, cancellationToken).ConfigureAwait(false))
         {
             context.Devices.Add(NewDevice(heartbeat));
             try
@@ -90,10 +95,14 @@ public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contex
                 // Another delivery for the same device inserted it first (EF rolled back to its
                 // savepoint, so the transaction is still usable); apply ours only if it is newer.
                 context.ChangeTracker.Clear();
-                await UpdateIfNewerAsync(context, heartbeat, cancellationToken).ConfigureAwait(false);
+                if (await UpdateIfNewerAsync(context, heartbeat, cancellationToken).ConfigureAwait(false) == 1)
+                {
+                    return;
+                }
             }
         }
 
+        // An out-of-order heartbeat: the state stays, but it may be the earliest one seen.
         var sentAt = heartbeat.SentAt;
         await context.Devices
             .Where(d => d.DeviceId == heartbeat.DeviceId && d.FirstSeenAt > sentAt)
