@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Runs the whole test suite against real servers on this machine:
 #   1. installs the Debian packages the tests need (only the missing ones, one `apt-get update`),
 #   2. starts PostgreSQL and RabbitMQ on 127.0.0.1 (scripts/test-servers.sh; idempotent),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Starts, stops or reports the real servers the tests use: PostgreSQL and RabbitMQ from Debian,
 # on 127.0.0.1 only. Installs them with apt when missing. Safe to run any number of times.
 #

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs Debian packages that are missing, with one `apt-get update` per run at most.
 # Sourced by test.sh and scripts/test-servers.sh after scripts/lib/common.sh.
 

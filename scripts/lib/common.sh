@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared shell helpers for test.sh and scripts/. Sourced, never run: no `set` here, the caller owns
 # its shell options.
 

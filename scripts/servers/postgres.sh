@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # PostgreSQL for tests: the Debian cluster "main" of the installed major version, listening on
 # 127.0.0.1 only, with role `controller` (password `controller`, CREATEDB) and database
 # `controller`. Sourced by scripts/test-servers.sh.
@@ -14,8 +15,8 @@ POSTGRES_DATABASE=controller
 # The newest installed server major version (15 on Debian 12).
 postgres_version() {
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -n 1)"
-  [ -n "$dir" ] || die "PostgreSQL server binaries not found under /usr/lib/postgresql; is the 'postgresql' package installed?"
+  dir="$(printf '%s\n' /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)"
+  [ -x "$dir" ] || die "PostgreSQL server binaries not found under /usr/lib/postgresql; is the 'postgresql' package installed?"
   basename "$(dirname "$(dirname "$dir")")"
 }
 

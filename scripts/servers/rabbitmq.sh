@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # RabbitMQ for tests: Debian's rabbitmq-server, run as its own user from its Debian home
 # (/var/lib/rabbitmq), reachable on 127.0.0.1 only. Sourced by scripts/test-servers.sh.
 #
@@ -15,6 +16,7 @@ RABBITMQ_LOG="$RABBITMQ_LOG_DIR/$RABBITMQ_NODE.log"
 rabbitmq_cli() {
   # The CLI authenticates to the node with the Erlang cookie in the rabbitmq user's home. A CLI
   # call starts epmd when none runs, so it must carry the loopback address as well as the server.
+  # shellcheck disable=SC2016 # expanded by the inner shell, as the rabbitmq user
   as_user rabbitmq env ERL_EPMD_ADDRESS=127.0.0.1 sh -c 'cd "$HOME" && exec "/usr/sbin/$0" "$@"' "$@"
 }
 
@@ -90,6 +92,7 @@ rabbitmq_start() {
 
   say "RabbitMQ: starting $RABBITMQ_NODE (log: $RABBITMQ_LOG)"
   # The Debian wrapper, run as the rabbitmq user, sends the boot output to startup_log/startup_err.
+  # shellcheck disable=SC2016 # expanded by the inner shell, as the rabbitmq user
   as_user rabbitmq env ERL_EPMD_ADDRESS=127.0.0.1 sh -c 'cd "$HOME" && exec /usr/sbin/rabbitmq-server -detached' ||
     die "RabbitMQ failed to launch; see $RABBITMQ_LOG_DIR/startup_err and $RABBITMQ_LOG"
   wait_until "$TEST_SERVERS_TIMEOUT_S" rabbitmq_ready ||
