@@ -65,7 +65,8 @@ public sealed class TmoHistoryEncoding
                 }
             }
 
-            state[^1] = dialogue.Turns[j].TaskId;
+            // Past the last turn (the terminal observation) there is no task: it reads as padding.
+            state[^1] = j < dialogue.Turns.Count ? dialogue.Turns[j].TaskId : -1f;
         }
     }
 }
