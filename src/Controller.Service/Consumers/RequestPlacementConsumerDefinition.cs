@@ -1,0 +1,22 @@
+using Controller.Service.Options;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Controller.Service.Consumers;
+
+public sealed class RequestPlacementConsumerDefinition : ConsumerDefinition<RequestPlacementConsumer>
+{
+    public RequestPlacementConsumerDefinition(IOptions<BusOptions> options)
+    {
+        ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<RequestPlacementConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, ConcurrentMessageLimit ?? 1);
+        endpointConfigurator.UseTransientRetry();
+    }
+}

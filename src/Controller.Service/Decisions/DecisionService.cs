@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Controller.Contracts;
+using Controller.Offloading.Placement;
+using Controller.Persistence;
+using Controller.Service.Logging;
+using Controller.Service.Metrics;
+using Controller.Service.Options;
+using Controller.Service.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Controller.Service.Decisions;
+
+/// <summary>
+/// The decision path shared by AMQP and HTTP: validate, look up device state and the dialogue's
+/// remaining budgets, ask the active policy, log the decision with its propensity and policy version,
+/// answer. Logging happens before answering, so every decision an agent acts on is on record; a
+/// retried request (same request id) gets the decision already on record.
+/// </summary>
+public sealed class DecisionService(
+    DecisionStore decisions,
+    DialogueSpendQuery spend,
+    DeviceStateLookup devices,
+    ActivePolicy policy,
+    DecisionRandom random,
+    DecisionMetrics metrics,
+    IOptions<DecisionOptions> options,
+    TimeProvider clock,
+    ILogger<DecisionService> logger)
+{
+    private readonly DecisionOptions _options = options.Value;
+
+    public async Task<PlacementDecided> DecideAsync(RequestPlacement request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = clock.GetUtcNow();
+        var errors = RequestPlacementValidator.Validate(request, now);
+        if (errors.Count > 0)
+        {
+            metrics.RecordRejected();
+            throw new InvalidMessageException(nameof(RequestPlacement), errors);
+        }
+
+        var device = await devices.FindAsync(request.DeviceId, cancellationToken);
+        var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
+        var budgets = new BudgetState(
+            LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
+            CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
+            EnergyRemainingJoules: device?.EnergyBudgetRemainingJoules ?? _options.UnknownDeviceEnergyJoules);
+
+        var active = policy.Current;
+        var context = new PlacementContext(request, device, budgets);
+        var choice = random.With(r => active.Decide(context, r));
+
+        var entity = new DecisionEntity
+        {
+            DecisionId = Guid.CreateVersion7(now),
+            RequestId = request.RequestId,
+            DeviceId = request.DeviceId,
+            DialogueId = request.DialogueId,
+            Turn = request.Turn,
+            TaskCategory = request.TaskCategory,
+            Location = choice.Location.ToString(),
+            UploadModalityIds = [.. choice.UploadModalityIds],
+            DraftLength = choice.DraftLength,
+            ActionIndex = choice.ActionIndex,
+            Propensity = choice.Propensity,
+            PolicyName = active.Name,
+            PolicyVersion = active.Version,
+            DecidedAt = now,
+            ExpiresAt = now.AddSeconds(_options.ExpirySeconds),
+            ExpectedLatencyMs = choice.Expected.LatencyMs,
+            ExpectedCostUsd = choice.Expected.CloudCostUsd,
+            ExpectedEnergyJoules = choice.Expected.DeviceEnergyJoules,
+            RequestJson = JsonSerializer.Serialize(request, ContractJson.Options),
+        };
+
+        var stored = await decisions.RecordDecisionAsync(entity, cancellationToken);
+        if (stored.DecisionId != entity.DecisionId)
+        {
+            Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);
+        }
+
+        metrics.DecisionLatency.RecordTicks(Stopwatch.GetTimestamp() - started);
+        return DecisionMapping.ToContract(stored);
+    }
+}

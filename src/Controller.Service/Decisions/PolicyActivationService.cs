@@ -1,0 +1,50 @@
+using Controller.Contracts;
+using Controller.Offloading.Placement;
+using Controller.Persistence;
+using Controller.Service.Logging;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Controller.Service.Decisions;
+
+/// <summary>
+/// Activates the policy the controller starts with (the rule-based baseline until learned policies are
+/// promoted), records it as active, and announces it with <see cref="PolicyActivated"/> so agents can
+/// cache it for offline fallback.
+/// </summary>
+public sealed class PolicyActivationService(
+    ActivePolicy active,
+    IPlacementPolicy initial,
+    PolicyStore policies,
+    IPublishEndpoint publisher,
+    TimeProvider clock,
+    ILogger<PolicyActivationService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var previous = active.Activate(initial);
+        var now = clock.GetUtcNow();
+        await policies.UpsertAsync(new PolicyEntity
+        {
+            Name = initial.Name,
+            Version = initial.Version,
+            Algorithm = initial.Algorithm,
+            Status = PolicyStatus.Candidate,
+            CreatedAt = now,
+        }, cancellationToken);
+        await policies.SetStatusAsync(initial.Name, initial.Version, PolicyStatus.Active, now, cancellationToken);
+        Log.PolicyActivated(logger, initial.Name, initial.Version, initial.Algorithm);
+        await publisher.Publish(new PolicyActivated
+        {
+            SchemaVersion = SchemaVersions.Current,
+            PolicyName = initial.Name,
+            PolicyVersion = initial.Version,
+            Algorithm = initial.Algorithm,
+            PreviousVersion = previous?.Version,
+            ActivatedAt = now,
+        }, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,36 @@
+using Controller.Offloading.Placement;
+using Controller.Service.Decisions;
+using Controller.Service.Ingestion;
+using Controller.Service.Metrics;
+using Controller.Service.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Controller.Service.Extensions;
+
+public static class DecisionPathExtensions
+{
+    /// <summary>Ingestion of heartbeats and outcomes, the decision path, and the starting policy (section <c>Decision</c>).</summary>
+    public static IServiceCollection AddDecisionPath(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DecisionOptions>()
+            .Bind(configuration.GetSection(DecisionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DecisionMetrics>();
+        services.AddSingleton<DeviceStateCache>();
+        services.AddSingleton<DeviceStateLookup>();
+        services.AddSingleton<ActivePolicy>();
+        services.AddSingleton<DecisionRandom>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<HeartbeatIngestor>();
+        services.AddSingleton<OutcomeIngestor>();
+        services.AddSingleton<IPlacementPolicy>(sp =>
+            new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = sp.GetRequiredService<IOptions<DecisionOptions>>().Value.Epsilon }));
+        services.AddHostedService<PolicyActivationService>();
+        return services;
+    }
+}

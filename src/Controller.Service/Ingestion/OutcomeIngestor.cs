@@ -1,0 +1,51 @@
+using Controller.Contracts;
+using Controller.Persistence;
+using Controller.Service.Validation;
+
+namespace Controller.Service.Ingestion;
+
+/// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
+public sealed class OutcomeIngestor(OutcomeStore store, TimeProvider clock)
+{
+    /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
+    /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
+    /// <exception cref="UnknownDecisionException">No such decision; nothing was written.</exception>
+    public async Task<bool> IngestAsync(OutcomeReported outcome, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = OutcomeValidator.Validate(outcome, now);
+        if (errors.Count > 0)
+        {
+            throw new InvalidMessageException(nameof(OutcomeReported), errors);
+        }
+
+        var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);
+        return result switch
+        {
+            OutcomeRecordResult.Inserted => true,
+            OutcomeRecordResult.Duplicate => false,
+            _ => throw new UnknownDecisionException(outcome.DecisionId),
+        };
+    }
+
+    private static OutcomeEntity ToEntity(OutcomeReported m, DateTimeOffset receivedAt) => new()
+    {
+        DecisionId = m.DecisionId,
+        DeviceId = m.DeviceId,
+        ExecutedLocation = m.ExecutedLocation.ToString(),
+        ExecutedModalityIds = [.. m.ExecutedModalityIds],
+        ExecutedDraftLength = m.ExecutedDraftLength,
+        TimeToFirstTokenMs = m.TimeToFirstTokenMs,
+        TotalLatencyMs = m.TotalLatencyMs,
+        TokensGenerated = m.TokensGenerated,
+        DraftTokensProposed = m.DraftTokensProposed,
+        DraftTokensAccepted = m.DraftTokensAccepted,
+        BytesUp = m.BytesUp,
+        BytesDown = m.BytesDown,
+        DeviceEnergyJoules = m.DeviceEnergyJoules,
+        CloudCostUsd = m.CloudCostUsd,
+        QualityScore = m.QualityScore,
+        ReportedAt = m.ReportedAt,
+        ReceivedAt = receivedAt,
+    };
+}

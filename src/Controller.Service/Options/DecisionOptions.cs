@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Controller.Service.Options;
+
+/// <summary>How placement decisions are made and bounded. Section <c>Decision</c>.</summary>
+public sealed class DecisionOptions
+{
+    public const string SectionName = "Decision";
+
+    /// <summary>How long an agent may act on a decision before it must ask again. Default 30 s.</summary>
+    [Range(1, 3600)]
+    public double ExpirySeconds { get; set; } = 30;
+
+    /// <summary>Total latency one dialogue may accumulate, ms. Default 30,000 (TMO's 30 s).</summary>
+    [Range(1, 1e9)]
+    public double DialogueLatencyBudgetMs { get; set; } = 30_000;
+
+    /// <summary>Total cloud spend one dialogue may accumulate, $. Default 0.05 (TMO's $0.05).</summary>
+    [Range(0, 1e6)]
+    public double DialogueCloudBudgetUsd { get; set; } = 0.05;
+
+    /// <summary>Device energy assumed when a device has not sent a heartbeat yet, J. Default 500.</summary>
+    [Range(0, 1e9)]
+    public double UnknownDeviceEnergyJoules { get; set; } = 500;
+
+    /// <summary>Exploration rate of the baseline policy, so logged propensities support off-policy evaluation. Default 0.05.</summary>
+    [Range(0, 1)]
+    public double Epsilon { get; set; } = 0.05;
+
+    /// <summary>Seed of the decision randomness; null seeds from the clock. Default null.</summary>
+    public int? Seed { get; set; }
+}

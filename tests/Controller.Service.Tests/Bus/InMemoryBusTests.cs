@@ -1,0 +1,97 @@
+using Controller.Contracts;
+using Controller.Persistence;
+using Controller.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Controller.Service.Tests.Bus;
+
+/// <summary>The consumers on the embedded (in-memory) transport; RabbitMQ behaviour is in the integration tests.</summary>
+public sealed class InMemoryBusTests : IAsyncLifetime
+{
+    private ControllerTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ControllerTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Heartbeat_Published_IsStored()
+    {
+        var heartbeat = TestMessages.Heartbeat("bus-device");
+        await Bus.Publish(heartbeat);
+
+        await Eventually(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
+    }
+
+    [Fact]
+    public async Task Placement_Requested_AnsweredAndLogged()
+    {
+        var request = TestMessages.Request();
+        var client = Bus.CreateRequestClient<RequestPlacement>();
+        var response = await client.GetResponse<PlacementDecided>(request);
+
+        Assert.Equal(request.RequestId, response.Message.RequestId);
+        await Eventually(async db => await db.Decisions.AnyAsync(d => d.DecisionId == response.Message.DecisionId));
+    }
+
+    [Fact]
+    public async Task Placement_Invalid_FaultNamesFieldAndConsumerKeepsServing()
+    {
+        var client = Bus.CreateRequestClient<RequestPlacement>();
+        var bad = TestMessages.Request() with { ExpectedOutputTokens = -1 };
+
+        var fault = await Assert.ThrowsAsync<RequestFaultException>(() => client.GetResponse<PlacementDecided>(bad));
+        Assert.Contains("expectedOutputTokens", fault.Fault!.Exceptions[0].Message, StringComparison.Ordinal);
+
+        var good = await client.GetResponse<PlacementDecided>(TestMessages.Request());
+        Assert.NotEqual(Guid.Empty, good.Message.DecisionId);
+        Assert.Equal(1, await Query(db => db.Decisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Heartbeat_Invalid_NotStoredAndNextOneIs()
+    {
+        // MassTransit cannot even serialize NaN; an out-of-range value is the publishable kind of bad.
+        var bad = TestMessages.Heartbeat() with { BatteryPercent = 250 };
+        var good = TestMessages.Heartbeat();
+        await Bus.Publish(bad);
+        await Bus.Publish(good);
+
+        await Eventually(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == good.HeartbeatId));
+        Assert.False(await Query(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == bad.HeartbeatId)));
+    }
+
+    [Fact]
+    public async Task Outcome_Redelivered_StoredOnce()
+    {
+        var client = Bus.CreateRequestClient<RequestPlacement>();
+        var decision = (await client.GetResponse<PlacementDecided>(TestMessages.Request())).Message;
+        var outcome = TestMessages.Outcome(decision);
+        await Bus.Publish(outcome);
+        await Bus.Publish(outcome);
+
+        await Eventually(async db => await db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
+        await Task.Delay(300);
+        Assert.Equal(1, await Query(db => db.Outcomes.CountAsync()));
+    }
+
+    private IBus Bus => _host.Services.GetRequiredService<IBus>();
+
+    private async Task<T> Query<T>(Func<ControllerDbContext, Task<T>> query)
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    private async Task Eventually(Func<ControllerDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await Query(condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+            await Task.Delay(50);
+        }
+    }
+}

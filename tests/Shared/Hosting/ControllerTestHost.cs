@@ -1,0 +1,79 @@
+using Controller.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Controller.Testing;
+
+/// <summary>
+/// A real controller (Kestrel on 127.0.0.1, random port) for tests. Defaults to the embedded shape —
+/// in-memory bus and a SQLite file unique to this host — and takes overrides for RabbitMQ/PostgreSQL.
+/// </summary>
+public sealed class ControllerTestHost : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private ControllerTestHost(WebApplication app, string directory)
+    {
+        App = app;
+        _directory = directory;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public HttpClient Http { get; }
+
+    /// <summary>Path of this host's SQLite file (meaningful only when the store is SQLite).</summary>
+    public string SqlitePath => Path.Combine(_directory, "controller.db");
+
+    public static async Task<ControllerTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "controller-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Bus:Transport"] = "InMemory",
+            ["Store:Provider"] = "Sqlite",
+            ["Store:ConnectionString"] = $"Data Source={Path.Combine(directory, "controller.db")}",
+            ["Decision:Seed"] = "7",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var app = ControllerHost.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return new ControllerTestHost(app, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled connection is left for the OS temp cleaner; it is uniquely named.
+        }
+    }
+}
