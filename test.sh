@@ -29,6 +29,9 @@ LOG_DIR="$REPO_ROOT/artifacts/test-logs"
 TEST_LOG="$LOG_DIR/dotnet-test.log"
 # What `dotnet test` runs; a single test project can be named to try the setup on it alone.
 TEST_TARGET="${CONTROLLER_TEST_TARGET:-Controller.sln}"
+# A test host silent this long is killed and the hanging test named, so one deadlock cannot use up
+# CI's time budget. No dump: the name of the test is what helps, and dumps are gigabytes.
+HANG_TIMEOUT="${CONTROLLER_TEST_HANG_TIMEOUT:-10m}"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -101,7 +104,8 @@ run_tests() {
   step "dotnet test $TEST_TARGET $*"
   mkdir -p "$LOG_DIR"
   local exit_code=0
-  dotnet test "$TEST_TARGET" "$@" 2>&1 | tee "$TEST_LOG" || exit_code=$?
+  dotnet test "$TEST_TARGET" --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none "$@" 2>&1 |
+    tee "$TEST_LOG" || exit_code=$?
   summarise "$exit_code"
   return "$exit_code"
 }
