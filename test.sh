@@ -29,8 +29,8 @@ LOG_DIR="$REPO_ROOT/artifacts/test-logs"
 TEST_LOG="$LOG_DIR/dotnet-test.log"
 # What `dotnet test` runs; a single test project can be named to try the setup on it alone.
 TEST_TARGET="${CONTROLLER_TEST_TARGET:-Controller.sln}"
-# A test host silent this long is killed and the hanging test named, so one deadlock cannot use up
-# CI's time budget. No dump: the name of the test is what helps, and dumps are gigabytes.
+# A single test running longer than this is taken as hung: its test host is killed and the test
+# named, so one deadlock cannot use up CI's time budget. No dump: the test's name is what helps.
 HANG_TIMEOUT="${CONTROLLER_TEST_HANG_TIMEOUT:-10m}"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
