@@ -14,4 +14,5 @@ public sealed record EvaluationContext(TmoProblem Problem, DatasetSplit Split, i
 /// <summary>A method in the comparison: a name and how to build its policy for a seed.</summary>
 /// <param name="Name">Name in the tables.</param>
 /// <param name="Create">Builds a fresh policy for one seed.</param>
-public sealed record EvaluationMethod(string Name, Func<EvaluationContext, IOffloadingPolicy> Create);
+/// <param name="Observation">Observation the policy reads; null for the evaluation's default.</param>
+public sealed record EvaluationMethod(string Name, Func<EvaluationContext, IOffloadingPolicy> Create, TmoObservationMode? Observation = null);

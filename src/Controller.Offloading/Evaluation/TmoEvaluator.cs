@@ -60,14 +60,21 @@ public static class TmoEvaluator
         var split = DatasetSplit.BySeed(dataset.Dialogues, seed, settings.TestFraction);
         var problem = TmoProblem.Create(dataset, split.Train, settings.Device, settings.Network);
         var context = new EvaluationContext(problem, split, seed, settings.Options, new OracleSearch(problem, settings.Options));
-        var masked = new TmoEnvironment(problem, split.Test, settings.Options with { MaskOverBudget = true }, seed);
-        var unmasked = new TmoEnvironment(problem, split.Test, settings.Options with { MaskOverBudget = false }, seed);
+        var environments = new Dictionary<(bool, TmoObservationMode), TmoEnvironment>();
         var results = new List<SeedResult>(methods.Count);
         foreach (var method in methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
             IOffloadingPolicy policy = method.Create(context);
-            var environment = policy.UsesBudgetMask ? masked : unmasked;
+            var key = (policy.UsesBudgetMask, method.Observation ?? settings.Options.Observation);
+            if (!environments.TryGetValue(key, out var environment))
+            {
+                // Evaluation always feeds the agent its own history, whatever it trained with.
+                var options = settings.Options with { MaskOverBudget = key.Item1, Observation = key.Item2, UseLoggedHistory = false };
+                environment = new TmoEnvironment(problem, split.Test, options, seed);
+                environments[key] = environment;
+            }
+
             var dialogues = split.Test.Select(d => EpisodeRunner.Run(environment, policy, d)).ToList();
             results.Add(SeedResult.From(method.Name, seed, dialogues, settings.Options.LatencyBudgetS, settings.Options.UsageBudgetUsd));
             tick();

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Controller.Learning.Algorithms;
+using Controller.Learning.Constraints;
+using Controller.Learning.Metrics;
+using Controller.Learning.Policies;
+using Controller.Offloading.Tmo;
+
+namespace Controller.Offloading.Evaluation;
+
+/// <summary>
+/// Trains one policy on a seed's training split and saves it as a bundle with its learning curve
+/// and <see cref="TmoPolicySettings"/>. The RC forms constrain both costs with Lagrange
+/// multipliers (dual ascent) on budget-normalised costs, "expected episode cost ≤ 1".
+/// </summary>
+public static class TmoTrainer
+{
+    /// <summary>File name of the learning curve inside the bundle directory.</summary>
+    public const string LearningCurveFile = "learning_curve.csv";
+
+    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives timesteps at every metrics dump.</summary>
+    public static TmoTrainingOutcome Train(TmoTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
+        var split = DatasetSplit.BySeed(request.Dataset.Dialogues, request.Seed);
+        var problem = TmoProblem.Create(request.Dataset, split.Train, request.Device, request.Network);
+        var environment = new TmoEnvironment(problem, split.Train, request.Options, request.Seed);
+        var wrapped = BudgetFeatures.Wrap(environment, request.Seed);
+
+        var curve = new StringWriter();
+        var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
+        if (progress is not null)
+        {
+            sinks.Add(new ProgressSink(progress));
+        }
+
+        var setup = new TrainingSetup([wrapped], request.Seed)
+        {
+            Constraints = request.Algorithm.Constrained
+                ? new ConstraintSettings([new ConstraintBudget(TmoEnvironment.CostNames[0], 1.0), new ConstraintBudget(TmoEnvironment.CostNames[1], 1.0)])
+                : ConstraintSettings.None,
+            Observation = ObservationSpec.Identity([.. environment.ObservationNames, .. BudgetFeatures.Names]),
+            Actions = new ActionSpec(Enumerable.Range(0, problem.Space.ActionCount).Select(problem.Space.Label).ToArray()),
+            Metrics = new MetricsLogger([.. sinks]),
+        };
+
+        var version = TmoTrainingRequest.VersionFor(request.Seed);
+        var clock = Stopwatch.StartNew();
+        var (summary, bundle) = Learn(request, setup, version, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
+        var curvePath = Path.Combine(directory, LearningCurveFile);
+        File.WriteAllText(curvePath, curve.ToString());
+        new TmoPolicySettings(
+            request.Algorithm.Name,
+            request.Dataset.Name,
+            request.Device.Name,
+            request.Network.Name,
+            request.Options.LatencyBudgetS,
+            request.Options.UsageBudgetUsd,
+            request.Options.Observation,
+            request.Options.UseLoggedHistory,
+            request.Options.MaskOverBudget,
+            request.Steps,
+            request.Seed,
+            seconds).Save(directory);
+        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds);
+    }
+
+    private static (TrainingSummary Summary, PolicyBundle Bundle) Learn(TmoTrainingRequest request, TrainingSetup setup, string version, CancellationToken cancellationToken)
+    {
+        var dataset = request.Dataset.Name;
+        switch (request.Algorithm.Family)
+        {
+            case "ppo":
+            {
+                var learner = new Ppo(setup);
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+
+            case "a2c":
+            {
+                var learner = new A2c(setup);
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+
+            default:
+            {
+                // The replay buffer never needs more room than the run has steps (SB3's 1e6 would waste memory here).
+                var hyperparameters = new DqnHyperparameters(BufferSize: (int)Math.Min(new DqnHyperparameters().BufferSize, Math.Max(request.Steps, 1000)));
+                var learner = new Dqn(setup, hyperparameters);
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+        }
+    }
+
+    private sealed class ProgressSink(IProgress<long> progress) : IMetricsSink
+    {
+        public void WriteHyperparameters(string algorithm, IReadOnlyDictionary<string, string> hyperparameters)
+        {
+        }
+
+        public void Write(long timesteps, IReadOnlyDictionary<string, double> values) => progress.Report(timesteps);
+    }
+}
