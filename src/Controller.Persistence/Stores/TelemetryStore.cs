@@ -25,12 +25,20 @@ public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contex
         context.Heartbeats.Add(heartbeat);
         try
         {
+            // No savepoint: if this first insert fails the whole transaction is abandoned anyway,
+            // and skipping it saves two round trips on every heartbeat.
+            context.Database.AutoSavepointsEnabled = false;
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException exception) when (ConstraintViolation.IsUnique(exception))
         {
             PersistenceLog.DuplicateHeartbeat(logger, heartbeat.HeartbeatId, heartbeat.DeviceId);
             return false;
+        }
+        finally
+        {
+            // The device insert below relies on EF's savepoint to survive losing an insert race.
+            context.Database.AutoSavepointsEnabled = true;
         }
 
         await UpsertDeviceAsync(context, heartbeat, cancellationToken).ConfigureAwait(false);
