@@ -5,6 +5,9 @@ public static class BenchmarkCatalog
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new Controller.Benchmarks.Decisions.DecisionThroughputBenchmark(),
+        new Controller.Benchmarks.Learning.PolicyForwardBenchmark(),
+        new Controller.Benchmarks.Learning.PpoUpdateBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -102,22 +102,7 @@ public sealed class Ppo
             _buffer.ComputeAdvantages(_collector.LastValues, _collector.LastCostValues, hp.Gamma, hp.GaeLambda);
 
             // Epochs of shuffled minibatches.
-            var statistics = new List<ActorCriticLossStatistics>();
-            var indices = Enumerable.Range(0, _buffer.Size).ToArray();
-            for (var epoch = 0; epoch < hp.Epochs; epoch++)
-            {
-                _random.Shuffle(indices);
-                for (var startIndex = 0; startIndex < indices.Length; startIndex += _minibatch.Actions.Length)
-                {
-                    var count = Math.Min(_minibatch.Actions.Length, indices.Length - startIndex);
-                    _minibatch.Gather(_buffer, indices.AsSpan(startIndex, count));
-                    _optimizer.ZeroGrad();
-                    statistics.Add(ComputeLossAndGradients(_minibatch, _lambdas));
-                    GradientClipping.ClipByGlobalNorm(Model.Parameters, hp.MaxGradNorm);
-                    _optimizer.Step();
-                }
-            }
-
+            var statistics = UpdateFromRollout(_buffer);
             RecordMetrics(statistics);
         }
 
@@ -126,6 +111,32 @@ public sealed class Ppo
 
     /// <summary>The current policy network (a copy) wrapped for serving.</summary>
     public Policy ExportPolicy() => new(Model.Policy.Clone(), PolicyHead.Categorical, Observation, Actions);
+
+    /// <summary>
+    /// Epochs × shuffled minibatches of clipped-loss gradient steps over a rollout whose advantages are computed, with
+    /// the current multipliers. <see cref="Learn"/> calls it once per rollout; benchmarks call it on a prepared buffer.
+    /// </summary>
+    internal List<ActorCriticLossStatistics> UpdateFromRollout(RolloutBuffer buffer)
+    {
+        var hp = Hyperparameters;
+        var statistics = new List<ActorCriticLossStatistics>();
+        var indices = Enumerable.Range(0, buffer.Size).ToArray();
+        for (var epoch = 0; epoch < hp.Epochs; epoch++)
+        {
+            _random.Shuffle(indices);
+            for (var startIndex = 0; startIndex < indices.Length; startIndex += _minibatch.Actions.Length)
+            {
+                var count = Math.Min(_minibatch.Actions.Length, indices.Length - startIndex);
+                _minibatch.Gather(buffer, indices.AsSpan(startIndex, count));
+                _optimizer.ZeroGrad();
+                statistics.Add(ComputeLossAndGradients(_minibatch, _lambdas));
+                GradientClipping.ClipByGlobalNorm(Model.Parameters, hp.MaxGradNorm);
+                _optimizer.Step();
+            }
+        }
+
+        return statistics;
+    }
 
     /// <summary>
     /// SB3's PPO loss on one minibatch, gradients accumulated into <see cref="Model"/>:
