@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Controller.Cli.Jobs;
+using Controller.Offloading.Evaluation;
+using Controller.Offloading.Tmo;
+
+namespace Controller.Cli.Commands;
+
+/// <summary><c>controller train</c>: learns a TMO offloading policy and writes its bundle and learning curve.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var problem = new TmoProblemOptions();
+        var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", TmoAlgorithm.Names)}.", DefaultValueFactory = _ => "rc-a2c" };
+        var steps = new Option<long>("--steps") { Description = "Environment steps per run (TMO: 30,000).", DefaultValueFactory = _ => 30_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment.", DefaultValueFactory = _ => 0 };
+        var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead, e.g. 0-19 (evaluate then uses seed-N for seed N)." };
+        var output = new Option<string>("--out") { Description = "Policy directory, e.g. policies/rc-a2c-4g; bundles go to OUT/seed-N.", Required = true };
+        var observation = new Option<TmoObservationMode>("--observation") { Description = "improved (normalised, with remaining budgets) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.Improved };
+        var history = new Option<string>("--history") { Description = "own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
+        var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
+        var command = new Command("train", "Train a TMO offloading policy (PPO/A2C/DQN or their resource-constrained forms).") { algorithm, steps, seed, seeds, output, observation, history, mask };
+        foreach (var option in problem.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) =>
+        {
+            var dataset = problem.LoadDataset(parse);
+            var outputPath = Path.GetFullPath(parse.GetValue(output)!);
+            var historyText = parse.GetValue(history)!.ToLowerInvariant();
+            if (historyText is not ("own" or "logged"))
+            {
+                throw new ArgumentException($"--history must be own or logged, got '{historyText}'");
+            }
+
+            var options = problem.ResolveOptions(parse) with
+            {
+                Observation = parse.GetValue(observation),
+                UseLoggedHistory = historyText == "logged",
+                MaskOverBudget = parse.GetValue(mask),
+            };
+            var seedList = parse.GetValue(seeds) is { } text ? SeedList.Parse(text) : [parse.GetValue(seed)];
+            var requests = seedList.Select(s => new TmoTrainingRequest(
+                dataset,
+                TmoAlgorithm.Parse(parse.GetValue(algorithm)!),
+                problem.ResolveDevice(parse),
+                problem.ResolveNetwork(parse, dataset),
+                options,
+                parse.GetValue(steps),
+                s,
+                Path.GetDirectoryName(outputPath)!,
+                Path.GetFileName(outputPath))).ToList();
+            TrainJob.Run(requests, ct);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}
