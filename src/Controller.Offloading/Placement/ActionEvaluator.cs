@@ -79,7 +79,7 @@ public sealed class ActionEvaluator : IDisposable
             return true;
         }
 
-        if (!_inputs.LinkUp || (action.ModalityMask & ~_offeredMask) != 0)
+        if (!_inputs.LinkUp || !IsOffered(action.ModalityMask))
         {
             return false;
         }
@@ -88,31 +88,55 @@ public sealed class ActionEvaluator : IDisposable
     }
 
     /// <summary>Expected latency, energy, spend and traffic of a structurally allowed action.</summary>
-    public ModeCost Cost(CompositeAction action)
+    public ModeCost Cost(CompositeAction action) => action.Location switch
+    {
+        Location.Local => _local,
+        Location.Cloud => CloudCost(action.ModalityMask),
+        _ => SpeculativeCost(action.ModalityMask, action.DraftLength, ExpectedTokens(Alpha(action.ModalityMask), action.DraftLength)),
+    };
+
+    /// <summary>Expected cost of serving on the device.</summary>
+    public ModeCost LocalCost => _local;
+
+    /// <summary>Expected cost of Cloud with the modalities in <paramref name="modalityMask"/>.</summary>
+    public ModeCost CloudCost(int modalityMask)
     {
         var request = _inputs.Request;
-        return action.Location switch
-        {
-            Location.Local => _local,
-            Location.Cloud => _model.CloudOnly(_inputs.Link, request.PromptTokens, request.ExpectedOutputTokens,
-                Bytes(action.ModalityMask), action.ModalityCount),
-            _ => _model.SpeculativeWithExpectedTokens(_inputs.Link, _round, request.PromptTokens, request.ExpectedOutputTokens,
-                Bytes(action.ModalityMask), action.ModalityCount,
-                ExpectedTokens(Alpha(action.ModalityMask), action.DraftLength), action.DraftLength),
-        };
+        return _model.CloudOnly(_inputs.Link, request.PromptTokens, request.ExpectedOutputTokens,
+            Bytes(modalityMask), BitOperations.PopCount((uint)modalityMask));
     }
 
+    /// <summary>
+    /// Expected cost of Speculative with <paramref name="modalityMask"/> and draft length k, given E[N(k)] for this
+    /// subset's α (a caller scanning k accumulates E[N] instead of recomputing it). Needs an up link.
+    /// </summary>
+    public ModeCost SpeculativeCost(int modalityMask, int draftLength, double expectedTokensPerRound)
+    {
+        var request = _inputs.Request;
+        return _model.SpeculativeWithExpectedTokens(_inputs.Link, _round, request.PromptTokens, request.ExpectedOutputTokens,
+            Bytes(modalityMask), BitOperations.PopCount((uint)modalityMask), expectedTokensPerRound, draftLength);
+    }
+
+    /// <summary>True when every modality in <paramref name="modalityMask"/> is offered by the request.</summary>
+    public bool IsOffered(int modalityMask) => (modalityMask & ~_offeredMask) == 0;
+
     /// <summary>Expected answer quality: the local model's for Local, the cloud's with these uploads otherwise.</summary>
-    public double Quality(CompositeAction action) => action.Location == Location.Local
-        ? _model.Quality.Local(_inputs.Request.TaskCategory)
-        : _model.Quality.Cloud(Coverage(action.ModalityMask));
+    public double Quality(CompositeAction action) => action.Location == Location.Local ? LocalQuality : CloudQuality(action.ModalityMask);
+
+    /// <summary>Expected quality of the local model on this request's task.</summary>
+    public double LocalQuality => _model.Quality.Local(_inputs.Request.TaskCategory);
+
+    /// <summary>Expected cloud (and speculative) quality with the modalities in <paramref name="modalityMask"/>.</summary>
+    public double CloudQuality(int modalityMask) => _model.Quality.Cloud(Coverage(modalityMask));
 
     /// <summary>
     /// TMO's association term: the uploaded modalities' relevance as a share of all offered modalities'
     /// relevance, in [0, 1] (0 for Local, text only, or when nothing offered is relevant).
     /// </summary>
-    public double Association(CompositeAction action) =>
-        action.Location == Location.Local || _relevanceTotal <= 0 ? 0 : Table(_subsetRelevance)[action.ModalityMask] / _relevanceTotal;
+    public double Association(CompositeAction action) => action.Location == Location.Local ? 0 : Association(action.ModalityMask);
+
+    /// <summary>The association share of the modalities in <paramref name="modalityMask"/>.</summary>
+    public double Association(int modalityMask) => _relevanceTotal <= 0 ? 0 : Table(_subsetRelevance)[modalityMask] / _relevanceTotal;
 
     /// <summary>Per-token acceptance α with these uploads (the draft cannot see them).</summary>
     public double Alpha(int modalityMask) => _model.Acceptance.WithUploads(_inputs.TextAlpha, Coverage(modalityMask));

@@ -1,3 +1,5 @@
+using Controller.Offloading.EdgeCloud;
+
 namespace Controller.Offloading.Placement;
 
 /// <summary>
@@ -34,13 +36,10 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
     public PlacementChoice Decide(PlacementContext context, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var inputs = PlacementInputs.Resolve(context, _options.MaxDraftLength, _options.Defaults, _options.CostModel.Acceptance);
-        var space = CompositeActionSpace.Get(inputs.ModalityCount, _options.MaxDraftLength);
-        using var evaluator = new ActionEvaluator(inputs, space, _options.CostModel);
+        using var evaluator = CreateEvaluator(context);
+        var space = evaluator.Space;
         Span<bool> mask = space.Count <= StackMaskLimit ? stackalloc bool[space.Count] : new bool[space.Count];
-        int feasible = evaluator.FillMask(mask, _options.MaskBudgetOverruns);
-
-        int best = BestAction(evaluator, mask);
+        int best = Scan(evaluator, mask, out int feasible);
         int chosen = best;
         double epsilon = _options.Epsilon;
         if (epsilon > 0 && random.NextDouble() < epsilon)
@@ -48,39 +47,123 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
             chosen = NthAllowed(mask, random.Next(feasible));
         }
 
-        double propensity = epsilon == 0 ? 1
-            : chosen == best ? 1 - epsilon + (epsilon / feasible)
-            : epsilon / feasible;
         var action = space.Decode(chosen);
         var expected = evaluator.Cost(action).ToEstimate(evaluator.Quality(action));
         return new PlacementChoice(action.Location, evaluator.ModalityIds(action.ModalityMask), action.DraftLength,
-            chosen, propensity, expected);
+            chosen, Propensity(chosen == best, feasible), expected);
     }
 
-    /// <summary>The reward-maximising allowed action (lowest index on ties).</summary>
-    private int BestAction(ActionEvaluator evaluator, ReadOnlySpan<bool> mask)
+    /// <summary>
+    /// π(a | context) for every index of the request's action space (M = offered modalities, K =
+    /// <see cref="GreedyBudgetOptions.MaxDraftLength"/>): what off-policy evaluation needs to score this policy
+    /// as a target on logged data. Not for the hot path: allocates the result.
+    /// </summary>
+    public double[] ActionProbabilities(PlacementContext context)
     {
-        double slo = evaluator.Inputs.Request.LatencySloMs;
-        int best = -1;
-        double bestReward = double.NegativeInfinity;
+        using var evaluator = CreateEvaluator(context);
+        var mask = new bool[evaluator.Space.Count];
+        int best = Scan(evaluator, mask, out int feasible);
+        var probabilities = new double[mask.Length];
         for (int index = 0; index < mask.Length; index++)
         {
-            if (!mask[index])
-            {
-                continue;
-            }
+            probabilities[index] = mask[index] ? Propensity(index == best, feasible) : 0;
+        }
 
-            var action = evaluator.Space.Decode(index);
-            var cost = evaluator.Cost(action);
-            double reward = _options.Reward(evaluator.Quality(action), evaluator.Association(action), cost, slo);
-            if (best < 0 || reward > bestReward)
+        return probabilities;
+    }
+
+    private ActionEvaluator CreateEvaluator(PlacementContext context)
+    {
+        var inputs = PlacementInputs.Resolve(context, _options.MaxDraftLength, _options.Defaults, _options.CostModel.Acceptance);
+        return new ActionEvaluator(inputs, CompositeActionSpace.Get(inputs.ModalityCount, _options.MaxDraftLength), _options.CostModel);
+    }
+
+    /// <summary>ε-greedy: the greedy action 1 − ε + ε/n, any other feasible action ε/n; ε = 0 gives exactly 1.</summary>
+    private double Propensity(bool isBest, int feasible)
+    {
+        double epsilon = _options.Epsilon;
+        if (epsilon == 0)
+        {
+            return 1;
+        }
+
+        return isBest ? 1 - epsilon + (epsilon / feasible) : epsilon / feasible;
+    }
+
+    /// <summary>
+    /// One pass over the space in its own order — Local, then per modality subset its Cloud action and its
+    /// Speculative actions for k = 1..K with E[N(k)] accumulated — writing the feasibility mask (structural,
+    /// plus budgets when enabled), counting feasible actions and returning the reward-maximising one (lowest
+    /// index on ties). When nothing is feasible, Local is allowed as the safe fallback.
+    /// </summary>
+    private int Scan(ActionEvaluator evaluator, Span<bool> mask, out int feasible)
+    {
+        var space = evaluator.Space;
+        var inputs = evaluator.Inputs;
+        var search = new Search(_options, inputs.Limits, inputs.Request.LatencySloMs);
+        mask.Clear();
+        search.Offer(mask, 0, evaluator.LocalCost, evaluator.LocalQuality, association: 0);
+        if (inputs.LinkUp)
+        {
+            int draftCap = Math.Min(inputs.DraftLengthCap, space.MaxDraftLength);
+            for (int rank = 0; rank < space.SubsetCount; rank++)
             {
-                best = index;
-                bestReward = reward;
+                int subset = space.SubsetAt(rank);
+                if (!evaluator.IsOffered(subset))
+                {
+                    continue;
+                }
+
+                double quality = evaluator.CloudQuality(subset);
+                double association = evaluator.Association(subset);
+                search.Offer(mask, space.CloudIndex(rank), evaluator.CloudCost(subset), quality, association);
+                double alpha = evaluator.Alpha(subset);
+                double expectedTokens = 1;
+                double term = 1;
+                for (int k = 1; k <= draftCap; k++)
+                {
+                    term *= alpha;
+                    expectedTokens += term;
+                    search.Offer(mask, space.SpeculativeIndex(rank, k), evaluator.SpeculativeCost(subset, k, expectedTokens), quality, association);
+                }
             }
         }
 
-        return best;
+        if (search.Feasible == 0)
+        {
+            mask[0] = true;
+            feasible = 1;
+            return 0;
+        }
+
+        feasible = search.Feasible;
+        return search.Best;
+    }
+
+    /// <summary>Running arg-max of the reward over the feasible actions offered to it.</summary>
+    private ref struct Search(GreedyBudgetOptions options, BudgetLimits limits, double latencySloMs)
+    {
+        public int Best = -1;
+        public int Feasible;
+        private double _bestReward = double.NegativeInfinity;
+
+        public void Offer(Span<bool> mask, int index, in ModeCost cost, double quality, double association)
+        {
+            if (options.MaskBudgetOverruns && !limits.Admits(cost.LatencyMs, cost.CloudCostUsd, cost.DeviceEnergyJoules))
+            {
+                return;
+            }
+
+            mask[index] = true;
+            Feasible++;
+            double reward = options.Reward(quality, association, cost, latencySloMs);
+            // Strictly greater, and indices arrive out of order, so break ties towards the lower index explicitly.
+            if (Best < 0 || reward > _bestReward || (reward == _bestReward && index < Best))
+            {
+                Best = index;
+                _bestReward = reward;
+            }
+        }
     }
 
     private static int NthAllowed(ReadOnlySpan<bool> mask, int n)
