@@ -7,6 +7,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DemoCommand.Create();
+        yield return ServeCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return BenchCommand.Create();
+        yield return TrainCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Controller.Benchmarks;
+using Controller.Cli.Parsing;
+using Spectre.Console;
+
+namespace Controller.Cli.Commands;
+
+/// <summary><c>controller bench NAME</c>: runs one benchmark from <see cref="BenchmarkCatalog"/> and prints its table.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name")
+        {
+            Description = "Benchmark to run: " + string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name)),
+        };
+        name.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (BenchmarkCatalog.Find(value) is null)
+            {
+                result.AddError($"Unknown benchmark '{value}'. Known: {string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name))}.");
+            }
+        });
+        var duration = new Option<TimeSpan>("--duration")
+        {
+            Description = "Measured time per phase, e.g. 5s.",
+            DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
+            CustomParser = result => Options.ParseDuration(result),
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of generated inputs.", DefaultValueFactory = _ => 0 };
+        var python = new Option<string>("--python") { Description = "Interpreter for PyTorch peers.", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
+
+        var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var benchmark = BenchmarkCatalog.Find(parse.GetValue(name)!)!;
+            var console = AnsiConsole.Console;
+            var progress = new Progress<string>(step => console.MarkupLine($"[grey]… {Markup.Escape(step)}[/]"));
+            var report = await benchmark.RunAsync(new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!), progress, ct);
+            Render(console, report);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(report.Figures));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, BenchmarkReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(report.Title));
+        foreach (var column in report.Columns)
+        {
+            table.AddColumn(Markup.Escape(column));
+        }
+
+        foreach (var row in report.Rows)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        console.Write(table);
+        foreach (var note in report.Notes)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+
+        console.MarkupLine($"[grey]{Markup.Escape(DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture))}, {Environment.ProcessorCount} cores, .NET {Environment.Version}[/]");
+    }
+}
