@@ -156,6 +156,35 @@ public sealed class GreedyBudgetPolicyTests
         Assert.Equal(feasible - 1, probabilities.Count(p => Math.Abs(p - (0.2 / feasible)) < 1e-12));
     }
 
+    public static TheoryData<string> MaskContexts => ["wifi", "lte-fast-draft", "tight-spend", "tight-slo", "low-memory", "down", "unknown"];
+
+    [Theory]
+    [MemberData(nameof(MaskContexts))]
+    public void ActionProbabilities_Support_EqualsEvaluatorBudgetMask(string name)
+    {
+        var request = Scenario.Request(latencySloMs: name == "tight-slo" ? 5_000 : 20_000, modalities: Views);
+        var heartbeat = name switch
+        {
+            "lte-fast-draft" => FastDraftOnLte,
+            "low-memory" => Scenario.Heartbeat(freeMemoryMb: 403),
+            "down" => Scenario.Heartbeat(network: NetworkType.Disconnected),
+            "unknown" => null,
+            _ => Scenario.Heartbeat(alpha: 0.85),
+        };
+        var budgets = name == "tight-spend" ? new BudgetState(double.PositiveInfinity, 0.005, double.PositiveInfinity) : BudgetState.Unlimited;
+        var context = Scenario.Context(request, heartbeat, budgets);
+        var policy = new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.1 });
+        var inputs = PlacementInputs.Resolve(context, policy.Options.MaxDraftLength, policy.Options.Defaults, AcceptanceModel.Default);
+        using var evaluator = new ActionEvaluator(inputs, CompositeActionSpace.Get(inputs.ModalityCount, policy.Options.MaxDraftLength),
+            EdgeCloudCostModel.Default);
+        var mask = new bool[evaluator.Space.Count];
+        evaluator.FillMask(mask, applyBudgets: true);
+
+        var probabilities = policy.ActionProbabilities(context);
+
+        Assert.Equal(mask, probabilities.Select(p => p > 0).ToArray());
+    }
+
     [Fact]
     public void Decide_Propensity_MatchesActionProbabilities()
     {
