@@ -13,6 +13,17 @@ die() {
   exit 1
 }
 
+# Like die, but first prints the end of a server log: in CI the log is gone once the run ends.
+die_with_log() {
+  local log="$1"
+  shift
+  if [ -r "$log" ]; then
+    printf '[%s] last lines of %s:\n' "${SCRIPT_TAG:-scripts}" "$log" >&2
+    tail -n 25 "$log" | sed 's/^/    /' >&2
+  fi
+  die "$@"
+}
+
 # Runs a command as a system user with that user's home, the way the Debian packages expect
 # (RabbitMQ finds its Erlang cookie in $HOME; PostgreSQL tools authenticate by peer).
 as_user() {

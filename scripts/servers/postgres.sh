@@ -105,7 +105,7 @@ postgres_start() {
     if [ "$config_changed" = 0 ]; then
       say "PostgreSQL: configuration changed, restarting cluster $version/$POSTGRES_CLUSTER"
       pg_ctlcluster "$version" "$POSTGRES_CLUSTER" restart ||
-        die "PostgreSQL cluster $version/$POSTGRES_CLUSTER failed to restart; see $(postgres_log)"
+        die_with_log "$(postgres_log)" "PostgreSQL cluster $version/$POSTGRES_CLUSTER failed to restart; see $(postgres_log)"
     fi
   else
     if tcp_open 127.0.0.1 "$POSTGRES_PORT"; then
@@ -113,11 +113,12 @@ postgres_start() {
     fi
     say "PostgreSQL: starting cluster $version/$POSTGRES_CLUSTER (log: $(postgres_log))"
     pg_ctlcluster "$version" "$POSTGRES_CLUSTER" start ||
-      die "PostgreSQL cluster $version/$POSTGRES_CLUSTER failed to start; see $(postgres_log)"
+      die_with_log "$(postgres_log)" "PostgreSQL cluster $version/$POSTGRES_CLUSTER failed to start; see $(postgres_log)." \
+        "It holds only test data: 'pg_dropcluster --stop $version $POSTGRES_CLUSTER' and a new start recreate it."
   fi
 
   wait_until "$TEST_SERVERS_TIMEOUT_S" postgres_ready ||
-    die "PostgreSQL did not become ready on 127.0.0.1:$POSTGRES_PORT within $TEST_SERVERS_TIMEOUT_S s; see $(postgres_log)"
+    die_with_log "$(postgres_log)" "PostgreSQL did not become ready on 127.0.0.1:$POSTGRES_PORT within $TEST_SERVERS_TIMEOUT_S s; see $(postgres_log)"
   postgres_provision
   say "PostgreSQL: up on 127.0.0.1:$POSTGRES_PORT (role $POSTGRES_ROLE, database $POSTGRES_DATABASE)"
 }

@@ -94,9 +94,9 @@ rabbitmq_start() {
   # The Debian wrapper, run as the rabbitmq user, sends the boot output to startup_log/startup_err.
   # shellcheck disable=SC2016 # expanded by the inner shell, as the rabbitmq user
   as_user rabbitmq env ERL_EPMD_ADDRESS=127.0.0.1 sh -c 'cd "$HOME" && exec /usr/sbin/rabbitmq-server -detached' ||
-    die "RabbitMQ failed to launch; see $RABBITMQ_LOG_DIR/startup_err and $RABBITMQ_LOG"
+    die_with_log "$RABBITMQ_LOG_DIR/startup_err" "RabbitMQ failed to launch; see $RABBITMQ_LOG_DIR/startup_err and $RABBITMQ_LOG"
   wait_until "$TEST_SERVERS_TIMEOUT_S" rabbitmq_ready ||
-    die "RabbitMQ did not become ready on 127.0.0.1:$RABBITMQ_PORT within $TEST_SERVERS_TIMEOUT_S s; see $RABBITMQ_LOG and $RABBITMQ_LOG_DIR/startup_err"
+    die_with_log "$RABBITMQ_LOG" "RabbitMQ did not become ready on 127.0.0.1:$RABBITMQ_PORT within $TEST_SERVERS_TIMEOUT_S s; see $RABBITMQ_LOG and $RABBITMQ_LOG_DIR/startup_err"
   say "RabbitMQ: up on 127.0.0.1:$RABBITMQ_PORT"
 }
 
