@@ -6,8 +6,9 @@
 # Tests create a fresh database per test, so the cluster trades durability for speed: nothing in
 # it outlives a test run (see deploy/ and docker-compose.yml for a durable server).
 
-POSTGRES_PORT=5432
-POSTGRES_CLUSTER=main
+# Overridable for a machine whose 5432 or cluster "main" is already in other use.
+POSTGRES_PORT="${TEST_SERVERS_POSTGRES_PORT:-5432}"
+POSTGRES_CLUSTER="${TEST_SERVERS_POSTGRES_CLUSTER:-main}"
 POSTGRES_ROLE=controller
 POSTGRES_PASSWORD=controller
 POSTGRES_DATABASE=controller
