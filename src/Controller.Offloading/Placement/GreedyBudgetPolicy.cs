@@ -78,13 +78,13 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
         return new ActionEvaluator(inputs, CompositeActionSpace.Get(inputs.ModalityCount, _options.MaxDraftLength), _options.CostModel);
     }
 
-    /// <summary>ε-greedy: the greedy action 1 − ε + ε/n, any other feasible action ε/n; ε = 0 gives exactly 1.</summary>
+    /// <summary>ε-greedy: the greedy action 1 − ε + ε/n, any other feasible action ε/n; with ε = 0 exactly 1 and 0.</summary>
     private double Propensity(bool isBest, int feasible)
     {
         double epsilon = _options.Epsilon;
         if (epsilon == 0)
         {
-            return 1;
+            return isBest ? 1 : 0;
         }
 
         return isBest ? 1 - epsilon + (epsilon / feasible) : epsilon / feasible;

@@ -186,6 +186,18 @@ public sealed class GreedyBudgetPolicyTests
     }
 
     [Fact]
+    public void ActionProbabilities_NoExploration_AllMassOnTheGreedyAction()
+    {
+        var context = Scenario.Context(Scenario.Request(modalities: Views), Scenario.Heartbeat());
+
+        var probabilities = Greedy.ActionProbabilities(context);
+
+        Assert.Equal(1, probabilities.Sum(), 12);
+        Assert.Equal(1, probabilities.Count(p => p > 0));
+        Assert.Equal(1, probabilities[Greedy.Decide(context, new Random(3)).ActionIndex]);
+    }
+
+    [Fact]
     public void Decide_Propensity_MatchesActionProbabilities()
     {
         var policy = new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.5 });
