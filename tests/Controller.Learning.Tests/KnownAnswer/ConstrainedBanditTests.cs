@@ -56,7 +56,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         {
             var env = Problems.ConstrainedBandit();
             var ppo = new Ppo(new TrainingSetup([env], seed), hp);
-            ppo.Learn(128 * 20);
+            ppo.Learn(128 * 10);
             return (ppo.ExportPolicy(), env);
         });
 

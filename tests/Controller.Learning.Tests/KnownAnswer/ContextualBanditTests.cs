@@ -17,13 +17,13 @@ public sealed class ContextualBanditTests(ITestOutputHelper output)
     [Fact]
     public void Ppo_ContextualBandit_ReachesNinetyFivePercentOfOptimum()
     {
-        // n_steps 128 instead of 2048 so twenty updates fit in a few seconds; lr 1e-3 instead of 3e-4 for the same reason.
+        // n_steps 128 instead of 2048 so twelve updates fit in a few seconds; lr 1e-3 instead of 3e-4 for the same reason.
         var hp = new PpoHyperparameters(LearningRate: 1e-3, StepsPerRollout: 128);
         AssertReaches(seed =>
         {
             var env = Problems.ContextualBandit();
             var ppo = new Ppo(new TrainingSetup([env], seed), hp);
-            ppo.Learn(128 * 20);
+            ppo.Learn(128 * 12);
             return (ppo.ExportPolicy(), env);
         }, "PPO");
     }
