@@ -80,7 +80,12 @@ public sealed class PlacementInputs
         }
 
         ValidateHeartbeat(heartbeat);
-        var device = DeviceProfiles.Get(heartbeat.DeviceClass);
+        if (!DeviceProfiles.TryGet(heartbeat.DeviceClass, out var device))
+        {
+            throw Invalid("Device.DeviceClass", $"'{heartbeat.DeviceClass}'",
+                $"is not a known device class (known: {string.Join(", ", DeviceProfiles.Names)})");
+        }
+
         var profile = NetworkProfiles.Get(heartbeat.Network);
         bool up = heartbeat.Network != NetworkType.Disconnected && heartbeat.UplinkMbps > 0 && heartbeat.DownlinkMbps > 0;
         var channel = up ? new ChannelState(heartbeat.UplinkMbps, heartbeat.DownlinkMbps, heartbeat.RttMs, true) : ChannelState.Down;

@@ -268,6 +268,7 @@ public sealed class GreedyBudgetPolicyTests
         var context = Scenario.Context(Scenario.Request(), Scenario.Heartbeat("toaster-9000"));
 
         var error = Assert.Throws<ArgumentException>(() => Greedy.Decide(context, new Random(1)));
+        Assert.Contains("Device.DeviceClass", error.Message, StringComparison.Ordinal);
         Assert.Contains("toaster-9000", error.Message, StringComparison.Ordinal);
         Assert.Contains("jetson-tx2", error.Message, StringComparison.Ordinal);
     }
