@@ -25,7 +25,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         {
             var env = Problems.ConstrainedBandit();
             var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = Budget }, hp);
-            ppo.Learn(128 * 40);
+            ppo.Learn(128 * 25);
             return (ppo.ExportPolicy(), env);
         });
 
@@ -46,6 +46,38 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         });
 
         AssertNearConstrainedOptimum("RC-A2C", reward, cost);
+    }
+
+    [Fact]
+    public void RcPpoWithPid_ConstrainedBandit_EndsNearConstrainedOptimumWithinBudget()
+    {
+        var hp = new PpoHyperparameters(LearningRate: 1e-3, StepsPerRollout: 128);
+        var pid = Budget with { Pid = new PidGains(Proportional: 1.0, Integral: 0.5, Derivative: 0.5) };
+        var (reward, cost) = Train("RC-PPO (PID)", seed =>
+        {
+            var env = Problems.ConstrainedBandit();
+            var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = pid }, hp);
+            ppo.Learn(128 * 25);
+            return (ppo.ExportPolicy(), env);
+        });
+
+        AssertNearConstrainedOptimum("RC-PPO (PID)", reward, cost);
+    }
+
+    [Fact]
+    public void RcDqn_ConstrainedBandit_GreedyPolicyIsConstrainedOptimum()
+    {
+        // Greedy on r − λc, so the final policy is deterministic: it must be B exactly once λ lies in (0.571, 2).
+        var hp = new DqnHyperparameters(LearningRate: 1e-3, TargetUpdateInterval: 500, ExplorationFraction: 0.3, MultiplierUpdateInterval: 200);
+        var (reward, cost) = Train("RC-DQN", seed =>
+        {
+            var env = Problems.ConstrainedBandit();
+            var dqn = new Dqn(new TrainingSetup([env], seed) { Constraints = Budget with { MultiplierLearningRate = 0.2 } }, hp);
+            dqn.Learn(6_000);
+            return (dqn.ExportPolicy(), env);
+        });
+
+        AssertNearConstrainedOptimum("RC-DQN", reward, cost);
     }
 
     [Fact]
