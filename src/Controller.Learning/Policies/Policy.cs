@@ -10,6 +10,9 @@ namespace Controller.Learning.Policies;
 /// </summary>
 public sealed class Policy
 {
+    /// <summary>Largest stack scratch (floats) a decision may take: 64 KiB, far from the 1 MiB default thread stack.</summary>
+    public const int MaxScratchFloats = 16_384;
+
     public Policy(Mlp network, PolicyHead head, ObservationSpec observation, ActionSpec actions)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -22,6 +25,12 @@ public sealed class Policy
         if (actions.Count != network.OutputSize)
         {
             throw new ArgumentException($"Action spec has {actions.Count} actions, the network outputs {network.OutputSize}.", nameof(actions));
+        }
+
+        var scratch = network.InputSize + network.ScratchSize + (2 * network.OutputSize);
+        if (scratch > MaxScratchFloats)
+        {
+            throw new ArgumentException($"Network '{network.Name}' needs {scratch} floats of scratch per decision; serving supports at most {MaxScratchFloats}.", nameof(network));
         }
 
         Network = network;
