@@ -3,26 +3,6 @@ using Controller.Contracts;
 namespace Controller.Offloading.EdgeCloud;
 
 /// <summary>
-/// One state (good or bad) of a link's two-state Markov channel: the ranges its throughputs and RTT are
-/// drawn from uniformly, and the chance the link is unusable in it.
-/// </summary>
-/// <param name="UplinkMbps">Uplink range, Mbit/s.</param>
-/// <param name="DownlinkMbps">Downlink range, Mbit/s.</param>
-/// <param name="RttMs">Round-trip time range, ms.</param>
-/// <param name="OutageProbability">Probability a draw in this state finds the link down.</param>
-public sealed record ChannelStateRanges(Interval UplinkMbps, Interval DownlinkMbps, Interval RttMs, double OutageProbability)
-{
-    /// <summary>The mid-range state, used as the planning estimate when no measurement is at hand.</summary>
-    public ChannelState Midpoint => new(UplinkMbps.Midpoint, DownlinkMbps.Midpoint, RttMs.Midpoint, OutageProbability < 1);
-}
-
-/// <summary>A closed interval [Min, Max].</summary>
-public readonly record struct Interval(double Min, double Max)
-{
-    public double Midpoint => (Min + Max) / 2;
-}
-
-/// <summary>
 /// A network type's link and radio: the good/bad channel states, the Markov switching probabilities per
 /// request, and the radio's power model (Huang et al., MobiSys 2012: P = β + α_u·R_up + α_d·R_dn, plus a
 /// tail after the last transfer). Values and sources are tabled in <c>docs/decision-model.md</c>.
