@@ -12,6 +12,21 @@ public static class ContractJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// Adds the contract wire format to another serializer's options (MassTransit's, so AMQP carries
+    /// the same JSON as HTTP). Returns <paramref name="options"/> for chaining.
+    /// </summary>
+    public static JsonSerializerOptions AddTo(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Converters.Any(c => c is ContractJsonConverterFactory))
+        {
+            options.Converters.Insert(0, new ContractJsonConverterFactory());
+        }
+
+        return options;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

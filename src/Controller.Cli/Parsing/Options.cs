@@ -21,4 +21,16 @@ internal static class Options
         result.AddError(error!);
         return default;
     }
+
+    public static Uri? ParseUri(ArgumentResult result, params string[] schemes)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            return uri;
+        }
+
+        result.AddError($"'{text}' is not a valid address for {result.Parent?.ToString() ?? "this option"}; expected {string.Join(" or ", schemes.Select(s => s + "://…"))}.");
+        return null;
+    }
 }

@@ -1,3 +1,4 @@
+using Controller.Contracts;
 using MassTransit;
 
 namespace Controller.EdgeAgent.Clients;
@@ -15,6 +16,7 @@ public static class RabbitMqAgentBus
 
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
+            cfg.ConfigureJsonSerializerOptions(ContractJson.AddTo);
             var (user, password) = Credentials(uri);
             var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
             cfg.Host(uri.Host, (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port), virtualHost.Length == 0 ? "/" : virtualHost, h =>

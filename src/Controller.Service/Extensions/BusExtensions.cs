@@ -1,3 +1,4 @@
+using Controller.Contracts;
 using Controller.Service.Consumers;
 using Controller.Service.Options;
 using MassTransit;
@@ -49,11 +50,16 @@ public static class BusExtensions
                             h.Username(rabbit.Username);
                             h.Password(rabbit.Password);
                         });
+                        cfg.ConfigureJsonSerializerOptions(ContractJson.AddTo);
                         cfg.ConfigureEndpoints(context);
                     });
                     break;
                 default:
-                    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                    x.UsingInMemory((context, cfg) =>
+                    {
+                        cfg.ConfigureJsonSerializerOptions(ContractJson.AddTo);
+                        cfg.ConfigureEndpoints(context);
+                    });
                     break;
             }
         });

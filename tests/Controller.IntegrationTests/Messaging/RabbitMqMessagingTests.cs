@@ -1,0 +1,96 @@
+using Controller.Contracts;
+using Controller.EdgeAgent.Clients;
+using Controller.Persistence;
+using Controller.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Controller.IntegrationTests.Messaging;
+
+/// <summary>An agent on its own RabbitMQ connection talks to the controller; state lands in PostgreSQL.</summary>
+[Collection(RabbitMqCollection.Name)]
+public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : IClassFixture<RabbitMqControllerFixture>, IAsyncLifetime
+{
+    private IBusControl _agentBus = null!;
+
+    public async Task InitializeAsync() => _agentBus = await RabbitMqAgentBus.StartAsync(RabbitMqTestSettings.Endpoint.Uri, CancellationToken.None);
+
+    public async Task DisposeAsync() => await _agentBus.StopAsync();
+
+    [Fact]
+    public async Task Heartbeat_PublishedOverRabbitMq_StoredInPostgres()
+    {
+        var heartbeat = TestMessages.Heartbeat($"rmq-{Guid.NewGuid():N}");
+        await _agentBus.Publish(heartbeat);
+
+        await Eventually(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
+        await Eventually(db => db.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId));
+    }
+
+    [Fact]
+    public async Task Placement_RequestedOverRabbitMq_GetsLoggedDecision()
+    {
+        var client = new BusControllerClient(_agentBus, TimeSpan.FromSeconds(30));
+        var request = TestMessages.Request();
+
+        var decision = await client.RequestPlacementAsync(request, CancellationToken.None);
+
+        Assert.Equal(request.RequestId, decision.RequestId);
+        var stored = await Query(db => db.Decisions.SingleAsync(d => d.RequestId == request.RequestId));
+        Assert.Equal(decision.DecisionId, stored.DecisionId);
+        Assert.Equal(decision.Propensity, stored.Propensity);
+        Assert.Equal(decision.PolicyVersion, stored.PolicyVersion);
+    }
+
+    [Fact]
+    public async Task Placement_InvalidOverRabbitMq_FaultNamesField()
+    {
+        var client = new BusControllerClient(_agentBus, TimeSpan.FromSeconds(30));
+        var bad = TestMessages.Request() with { LatencySloMs = -1 };
+
+        var error = await Assert.ThrowsAsync<ControllerRejectedException>(() => client.RequestPlacementAsync(bad, CancellationToken.None));
+
+        Assert.Contains("latencySloMs", error.Message, StringComparison.Ordinal);
+        Assert.False(await Query(db => db.Decisions.AnyAsync(d => d.RequestId == bad.RequestId)));
+    }
+
+    [Fact]
+    public async Task HeartbeatAndOutcome_Redelivered_StoredOnce()
+    {
+        var client = new BusControllerClient(_agentBus, TimeSpan.FromSeconds(30));
+        var heartbeat = TestMessages.Heartbeat($"rmq-{Guid.NewGuid():N}");
+        await _agentBus.Publish(heartbeat);
+        await _agentBus.Publish(heartbeat);
+        var decision = await client.RequestPlacementAsync(TestMessages.Request(heartbeat.DeviceId), CancellationToken.None);
+        var outcome = TestMessages.Outcome(decision, heartbeat.DeviceId);
+        await _agentBus.Publish(outcome);
+        await _agentBus.Publish(outcome);
+
+        await Eventually(db => db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
+        // Both copies of each message have been consumed once the marker that follows them is stored.
+        var marker = TestMessages.Heartbeat(heartbeat.DeviceId);
+        await _agentBus.Publish(marker);
+        await Eventually(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == marker.HeartbeatId));
+        await Task.Delay(500);
+
+        Assert.Equal(1, await Query(db => db.Heartbeats.CountAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)));
+        Assert.Equal(1, await Query(db => db.Outcomes.CountAsync(o => o.DecisionId == decision.DecisionId)));
+    }
+
+    private async Task<T> Query<T>(Func<ControllerDbContext, Task<T>> query)
+    {
+        await using var db = await fixture.Host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    private async Task Eventually(Func<ControllerDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await Query(condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
+            await Task.Delay(100);
+        }
+    }
+}
