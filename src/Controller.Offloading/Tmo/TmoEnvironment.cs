@@ -16,6 +16,7 @@ public sealed class TmoEnvironment : IEnvironment
     private readonly IReadOnlyList<TmoDialogue> _dialogues;
     private readonly TmoObservationEncoder _observations;
     private readonly double[] _scores;
+    private readonly double[] _estimatedRewards;
     private readonly int[] _history;
     private Random _random;
     private int _scoredTurn = -1;
@@ -40,6 +41,7 @@ public sealed class TmoEnvironment : IEnvironment
         MaxTurns = problem.Dataset.MaxTurns;
         _observations = new TmoObservationEncoder(problem.Encoding, problem.Dataset.TaskNames.Count, MaxTurns, options.Observation);
         _scores = new double[problem.Space.ActionCount];
+        _estimatedRewards = new double[problem.Space.ActionCount];
         _history = new int[Math.Max(MaxTurns, dialogues.Max(d => d.Turns.Count))];
         _random = new Random(seed);
         Spec = new EnvironmentSpec(_observations.Size, problem.Space.ActionCount, CostNames);
@@ -201,12 +203,19 @@ public sealed class TmoEnvironment : IEnvironment
 
     private void Observe(Span<float> observation, Span<bool> actionMask)
     {
+        var showRewards = _observations.ShowsRewards && !_done;
+        if (showRewards)
+        {
+            EstimateRewards(_estimatedRewards);
+        }
+
         _observations.Write(
             Dialogue,
             _turn,
             ScoringHistory(),
             1 - (SpentLatencyS / Options.LatencyBudgetS),
             1 - (SpentUsageUsd / Options.UsageBudgetUsd),
+            showRewards ? _estimatedRewards : [],
             observation);
         for (var action = 0; action < Spec.ActionCount; action++)
         {

@@ -24,9 +24,15 @@ public sealed class TmoObservationEncoder
     public const int ProgressFeatureCount = 3;
 
     /// <summary>Length of the observation.</summary>
-    public int Size => Mode == TmoObservationMode.Reference
-        ? _raw.WindowLength
-        : (_raw.Window * ImprovedStateLength) + ProgressFeatureCount;
+    public int Size => Mode switch
+    {
+        TmoObservationMode.Reference => _raw.WindowLength,
+        TmoObservationMode.Improved => (_raw.Window * ImprovedStateLength) + ProgressFeatureCount,
+        _ => (_raw.Window * ImprovedStateLength) + ProgressFeatureCount + _raw.Space.ActionCount,
+    };
+
+    /// <summary>True when the observation ends with every action's estimated one-step reward.</summary>
+    public bool ShowsRewards => Mode == TmoObservationMode.ImprovedWithRewards;
 
     /// <summary>Names of the observation features, in order (for policy bundles and audits).</summary>
     public IReadOnlyList<string> FeatureNames()
@@ -51,9 +57,14 @@ public sealed class TmoObservationEncoder
             names.AddRange(Enumerable.Range(0, _taskCount).Select(i => $"t-{age}/task_{i}"));
         }
 
-        if (Mode == TmoObservationMode.Improved)
+        if (Mode != TmoObservationMode.Reference)
         {
             names.AddRange(["remaining_latency_fraction", "remaining_usage_fraction", "turn_fraction"]);
+        }
+
+        if (ShowsRewards)
+        {
+            names.AddRange(Enumerable.Range(0, _raw.Space.ActionCount).Select(a => $"estimated_reward/{_raw.Space.Label(a)}"));
         }
 
         return names;
@@ -61,9 +72,10 @@ public sealed class TmoObservationEncoder
 
     /// <summary>
     /// Writes the observation at <paramref name="turn"/> (turn = the dialogue's length gives the
-    /// terminal observation). Remaining budgets are fractions of the budget.
+    /// terminal observation). Remaining budgets are fractions of the budget;
+    /// <paramref name="estimatedRewards"/> holds every action's one-step reward at this turn (empty at the end).
     /// </summary>
-    public void Write(TmoDialogue dialogue, int turn, ReadOnlySpan<int> history, double remainingLatencyFraction, double remainingUsageFraction, Span<float> observation)
+    public void Write(TmoDialogue dialogue, int turn, ReadOnlySpan<int> history, double remainingLatencyFraction, double remainingUsageFraction, ReadOnlySpan<double> estimatedRewards, Span<float> observation)
     {
         if (Mode == TmoObservationMode.Reference)
         {
@@ -97,5 +109,16 @@ public sealed class TmoObservationEncoder
         progress[0] = (float)Math.Clamp(remainingLatencyFraction, -1, 1);
         progress[1] = (float)Math.Clamp(remainingUsageFraction, -1, 1);
         progress[2] = (float)Math.Min(1.0, (double)turn / _maxTurns);
+        if (!ShowsRewards)
+        {
+            return;
+        }
+
+        var rewards = progress[ProgressFeatureCount..];
+        rewards.Clear();
+        for (var action = 0; action < estimatedRewards.Length; action++)
+        {
+            rewards[action] = (float)estimatedRewards[action];
+        }
     }
 }

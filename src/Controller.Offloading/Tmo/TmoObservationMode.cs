@@ -12,4 +12,10 @@ public enum TmoObservationMode
     /// budgets as fractions of the budget (clipped to [−1, 1]) and the turn index over the longest dialogue.
     /// </summary>
     Improved,
+
+    /// <summary>
+    /// <see cref="Improved"/> followed by the estimated one-step reward of every action at this turn
+    /// (what one-step greedy maximises), so the policy can trade it against the budget left.
+    /// </summary>
+    ImprovedWithRewards,
 }

@@ -103,6 +103,24 @@ public sealed class TmoEnvironmentTests
     }
 
     [Fact]
+    public void Observation_ImprovedWithRewards_EndsWithEveryActionsEstimatedReward()
+    {
+        var options = new TmoEnvironmentOptions { Observation = TmoObservationMode.ImprovedWithRewards };
+        var environment = TmoFixtures.Environment(TmoFixtures.Synthetic(), network: "wired", options: options);
+        var (observation, mask, _) = Buffers(environment);
+
+        environment.ResetTo(environment.Problem.Dataset.Dialogues[0], observation, mask);
+
+        Assert.Equal((5 * (3 + 3 + 4)) + 3 + 9, environment.Spec.ObservationSize);
+        Assert.Equal(environment.Spec.ObservationSize, environment.ObservationNames.Count);
+        Assert.Equal("estimated_reward/cloud+0+1+2", environment.ObservationNames[^1]);
+
+        // Local: r = R̂ = 0.7. All views on Wired: 1.3 + 1/3 − 1/3 − 1/3.
+        Assert.Equal(0.7f, observation[^9], 5);
+        Assert.Equal((float)(1.3 - (1.0 / 3)), observation[^1], 5);
+    }
+
+    [Fact]
     public void Observation_LoggedHistory_ShowsLoggedActionNotAgents()
     {
         var options = new TmoEnvironmentOptions { Observation = TmoObservationMode.Reference, UseLoggedHistory = true };
