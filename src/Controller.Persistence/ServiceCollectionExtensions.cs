@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddPooledDbContextFactory<ControllerDbContext>((provider, builder) =>
             ControllerDbContextOptions.Configure(builder, provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<TelemetryStore>();
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<OutcomeStore>();

@@ -1,3 +1,4 @@
+using Controller.Persistence.Hosting;
 using Controller.Persistence.Entities;
 using Controller.Persistence.Logging;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Controller.Persistence.Stores;
 /// The decision log. A decision is stored once per request id, so a retried request gets the
 /// decision already made for it, not a second one with a different propensity.
 /// </summary>
-public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> contextFactory, ILogger<DecisionStore> logger)
+public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> contextFactory, SqliteWriteGate writeGate, ILogger<DecisionStore> logger)
 {
     /// <summary>
     /// Stores <paramref name="decision"/> unless its request already has one.
@@ -25,6 +26,7 @@ public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> context
             throw new ArgumentException($"Decision {decision.DecisionId}: record its outcome through {nameof(OutcomeStore)}, not with the decision.", nameof(decision));
         }
 
+        using (await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
         await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             context.Decisions.Add(decision);

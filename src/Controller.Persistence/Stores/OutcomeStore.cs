@@ -1,3 +1,4 @@
+using Controller.Persistence.Hosting;
 using Controller.Persistence.Entities;
 using Controller.Persistence.Logging;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,14 @@ namespace Controller.Persistence.Stores;
 /// Stores outcomes joined to their decisions. The decision id is both the primary key and a
 /// foreign key, so the database itself rejects a second outcome and an outcome without a decision.
 /// </summary>
-public sealed class OutcomeStore(IDbContextFactory<ControllerDbContext> contextFactory, ILogger<OutcomeStore> logger)
+public sealed class OutcomeStore(IDbContextFactory<ControllerDbContext> contextFactory, SqliteWriteGate writeGate, ILogger<OutcomeStore> logger)
 {
     /// <summary>Stores <paramref name="outcome"/> if its decision exists and has no outcome yet.</summary>
     /// <exception cref="ArgumentException">A field is out of range; the message names it.</exception>
     public async Task<OutcomeRecordResult> RecordOutcomeAsync(OutcomeEntity outcome, CancellationToken cancellationToken)
     {
         EntityValidator.Validate(outcome);
+        using var turn = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         context.Outcomes.Add(outcome);
         try

@@ -1,3 +1,4 @@
+using Controller.Persistence.Hosting;
 using Controller.Persistence.Entities;
 using Controller.Persistence.Logging;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Controller.Persistence.Stores;
 /// Stores heartbeats and keeps each device's latest state. Safe under concurrent callers and
 /// redelivery: the heartbeat id is the primary key, and the device row only moves forward in time.
 /// </summary>
-public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contextFactory, ILogger<TelemetryStore> logger)
+public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contextFactory, SqliteWriteGate writeGate, ILogger<TelemetryStore> logger)
 {
     /// <summary>
     /// Stores <paramref name="heartbeat"/> and, if its <c>SentAt</c> is newer than the device's
@@ -20,6 +21,7 @@ public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contex
     public async Task<bool> RecordHeartbeatAsync(HeartbeatEntity heartbeat, CancellationToken cancellationToken)
     {
         EntityValidator.Validate(heartbeat);
+        using var turn = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         context.Heartbeats.Add(heartbeat);
