@@ -61,8 +61,8 @@ public sealed class RabbitMqBadInputTests(RabbitMqControllerFixture fixture) : I
         // The consumer is still serving: a valid heartbeat sent next is stored, the bad one is not.
         var good = TestMessages.Heartbeat(heartbeat.DeviceId);
         await _broker.PublishAsync(Queue, Encoding.UTF8.GetBytes(Body(good, "", "")), contentType: "application/vnd.masstransit+json");
-        await Eventually(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == good.HeartbeatId));
-        Assert.False(await Query(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)), name);
+        await fixture.Host.EventuallyAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == good.HeartbeatId));
+        Assert.False(await fixture.Host.QueryAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)), name);
     }
 
     /// <summary>A MassTransit envelope around the heartbeat, with one field replaced (or removed, "-field"), or a raw body.</summary>
@@ -93,19 +93,4 @@ public sealed class RabbitMqBadInputTests(RabbitMqControllerFixture fixture) : I
         return envelope.ToJsonString();
     }
 
-    private async Task<T> Query<T>(Func<ControllerDbContext, Task<T>> query)
-    {
-        await using var db = await fixture.Host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    private async Task Eventually(Func<ControllerDbContext, Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await Query(condition))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -24,8 +24,8 @@ public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : 
         var heartbeat = TestMessages.Heartbeat($"rmq-{Guid.NewGuid():N}");
         await _agentBus.Publish(heartbeat);
 
-        await Eventually(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
-        await Eventually(db => db.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId));
+        await fixture.Host.EventuallyAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
+        await fixture.Host.EventuallyAsync(db => db.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : 
         var decision = await client.RequestPlacementAsync(request, CancellationToken.None);
 
         Assert.Equal(request.RequestId, decision.RequestId);
-        var stored = await Query(db => db.Decisions.SingleAsync(d => d.RequestId == request.RequestId));
+        var stored = await fixture.Host.QueryAsync(db => db.Decisions.SingleAsync(d => d.RequestId == request.RequestId));
         Assert.Equal(decision.DecisionId, stored.DecisionId);
         Assert.Equal(decision.Propensity, stored.Propensity);
         Assert.Equal(decision.PolicyVersion, stored.PolicyVersion);
@@ -52,7 +52,7 @@ public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : 
         var error = await Assert.ThrowsAsync<ControllerRejectedException>(() => client.RequestPlacementAsync(bad, CancellationToken.None));
 
         Assert.Contains("latencySloMs", error.Message, StringComparison.Ordinal);
-        Assert.False(await Query(db => db.Decisions.AnyAsync(d => d.RequestId == bad.RequestId)));
+        Assert.False(await fixture.Host.QueryAsync(db => db.Decisions.AnyAsync(d => d.RequestId == bad.RequestId)));
     }
 
     [Fact]
@@ -67,30 +67,15 @@ public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : 
         await _agentBus.Publish(outcome);
         await _agentBus.Publish(outcome);
 
-        await Eventually(db => db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
+        await fixture.Host.EventuallyAsync(db => db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
         // Both copies of each message have been consumed once the marker that follows them is stored.
         var marker = TestMessages.Heartbeat(heartbeat.DeviceId);
         await _agentBus.Publish(marker);
-        await Eventually(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == marker.HeartbeatId));
+        await fixture.Host.EventuallyAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == marker.HeartbeatId));
         await Task.Delay(500);
 
-        Assert.Equal(1, await Query(db => db.Heartbeats.CountAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)));
-        Assert.Equal(1, await Query(db => db.Outcomes.CountAsync(o => o.DecisionId == decision.DecisionId)));
+        Assert.Equal(1, await fixture.Host.QueryAsync(db => db.Heartbeats.CountAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)));
+        Assert.Equal(1, await fixture.Host.QueryAsync(db => db.Outcomes.CountAsync(o => o.DecisionId == decision.DecisionId)));
     }
 
-    private async Task<T> Query<T>(Func<ControllerDbContext, Task<T>> query)
-    {
-        await using var db = await fixture.Host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    private async Task Eventually(Func<ControllerDbContext, Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await Query(condition))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -22,7 +22,7 @@ public sealed class InMemoryBusTests : IAsyncLifetime
         var heartbeat = TestMessages.Heartbeat("bus-device");
         await Bus.Publish(heartbeat);
 
-        await Eventually(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
+        await _host.EventuallyAsync(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == heartbeat.HeartbeatId));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class InMemoryBusTests : IAsyncLifetime
         var response = await client.GetResponse<PlacementDecided>(request);
 
         Assert.Equal(request.RequestId, response.Message.RequestId);
-        await Eventually(async db => await db.Decisions.AnyAsync(d => d.DecisionId == response.Message.DecisionId));
+        await _host.EventuallyAsync(async db => await db.Decisions.AnyAsync(d => d.DecisionId == response.Message.DecisionId));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class InMemoryBusTests : IAsyncLifetime
 
         var good = await client.GetResponse<PlacementDecided>(TestMessages.Request());
         Assert.NotEqual(Guid.Empty, good.Message.DecisionId);
-        Assert.Equal(1, await Query(db => db.Decisions.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Decisions.CountAsync()));
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public sealed class InMemoryBusTests : IAsyncLifetime
         await Bus.Publish(bad);
         await Bus.Publish(good);
 
-        await Eventually(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == good.HeartbeatId));
-        Assert.False(await Query(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == bad.HeartbeatId)));
+        await _host.EventuallyAsync(async db => await db.Heartbeats.AnyAsync(h => h.HeartbeatId == good.HeartbeatId));
+        Assert.False(await _host.QueryAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == bad.HeartbeatId)));
     }
 
     [Fact]
@@ -72,26 +72,11 @@ public sealed class InMemoryBusTests : IAsyncLifetime
         await Bus.Publish(outcome);
         await Bus.Publish(outcome);
 
-        await Eventually(async db => await db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
+        await _host.EventuallyAsync(async db => await db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
         await Task.Delay(300);
-        Assert.Equal(1, await Query(db => db.Outcomes.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Outcomes.CountAsync()));
     }
 
     private IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    private async Task<T> Query<T>(Func<ControllerDbContext, Task<T>> query)
-    {
-        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    private async Task Eventually(Func<ControllerDbContext, Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await Query(condition))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(50);
-        }
-    }
 }

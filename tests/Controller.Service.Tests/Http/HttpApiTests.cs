@@ -29,7 +29,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Contains("\"duplicate\":true", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await CountAsync(db => db.Heartbeats.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Heartbeats.CountAsync()));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     {
         using var response = await PostRawAsync("v1/heartbeats", "{\"schemaVersion\": 1, \"deviceId\": ");
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, expectedField: null);
-        Assert.Equal(0, await CountAsync(db => db.Heartbeats.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Heartbeats.CountAsync()));
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         json.Remove(field);
         using var response = await PostRawAsync("v1/heartbeats", json.ToJsonString());
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Equal(0, await CountAsync(db => db.Heartbeats.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Heartbeats.CountAsync()));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         json[field] = JsonNode.Parse(rawValue);
         using var response = await PostRawAsync("v1/heartbeats", json.ToJsonString());
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Equal(0, await CountAsync(db => db.Heartbeats.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Heartbeats.CountAsync()));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.True(decision.ExpiresAt > decision.DecidedAt);
         Assert.All(decision.UploadModalityIds, id => Assert.Contains(request.Modalities, m => m.Id == id));
 
-        var stored = await CountAsync(db => db.Decisions.SingleAsync(d => d.DecisionId == decision.DecisionId));
+        var stored = await _host.QueryAsync(db => db.Decisions.SingleAsync(d => d.DecisionId == decision.DecisionId));
         Assert.Equal(decision.Propensity, stored.Propensity);
         Assert.Equal(decision.PolicyVersion, stored.PolicyVersion);
         Assert.Equal(request.DialogueId, stored.DialogueId);
@@ -100,7 +100,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         var second = await DecideAsync(request);
 
         Assert.Equal(first.DecisionId, second.DecisionId);
-        Assert.Equal(1, await CountAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Decisions.CountAsync()));
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         json[field] = JsonNode.Parse(rawValue);
         using var response = await PostRawAsync("v1/placements", json.ToJsonString());
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Equal(0, await CountAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Decisions.CountAsync()));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class HttpApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var joined = await CountAsync(db => db.Outcomes.Join(db.Decisions, o => o.DecisionId, d => d.DecisionId, (o, d) => d.RequestId).ToListAsync());
+        var joined = await _host.QueryAsync(db => db.Outcomes.Join(db.Decisions, o => o.DecisionId, d => d.DecisionId, (o, d) => d.RequestId).ToListAsync());
         Assert.Equal([decision.RequestId], joined);
     }
 
@@ -138,7 +138,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         var outcome = TestMessages.Outcome(Validation.ValidatorTests.SampleDecision());
         using var response = await PostAsync("v1/outcomes", outcome);
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "decisionId");
-        Assert.Equal(0, await CountAsync(db => db.Outcomes.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Outcomes.CountAsync()));
     }
 
     [Fact]
@@ -176,12 +176,6 @@ public sealed class HttpApiTests : IAsyncLifetime
     private static JsonObject Serialize<T>(T message) =>
         JsonSerializer.SerializeToNode(message, ContractJson.Options)!.AsObject();
 
-    private async Task<TResult> CountAsync<TResult>(Func<ControllerDbContext, Task<TResult>> query)
-    {
-        var factory = _host.Services.GetRequiredService<IDbContextFactory<ControllerDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await query(db);
-    }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? expectedField)
     {

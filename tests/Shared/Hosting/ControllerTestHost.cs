@@ -34,6 +34,29 @@ public sealed class ControllerTestHost : IAsyncDisposable
     /// <summary>Path of this host's SQLite file (meaningful only when the store is SQLite).</summary>
     public string SqlitePath => Path.Combine(_directory, "controller.db");
 
+    /// <summary>Runs <paramref name="query"/> on a fresh context of this controller's store.</summary>
+    public async Task<T> QueryAsync<T>(Func<Controller.Persistence.ControllerDbContext, Task<T>> query)
+    {
+        var contexts = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Controller.Persistence.ControllerDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Polls the store until <paramref name="condition"/> holds; fails the test after <paramref name="seconds"/>.</summary>
+    public async Task EventuallyAsync(Func<Controller.Persistence.ControllerDbContext, Task<bool>> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await QueryAsync(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"store condition not met within {seconds} s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<ControllerTestHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "controller-tests", Guid.NewGuid().ToString("N"));
