@@ -24,6 +24,32 @@ public sealed class SimulateCommandTests
         Assert.Equal(stored.Decisions, stored.OutcomesJoinedToDecisions);
     }
 
+    [Fact]
+    public async Task Simulate_ControllerUnreachable_AgentsFallBackWithoutCrashing()
+    {
+        // Port 9 (discard) on loopback has no listener here: every call is refused at once.
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1),
+            "simulate", "--controller-url", "http://127.0.0.1:9", "--agents", "2", "--duration", "2s", "--interval", "50ms", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(result.LastLine);
+        Assert.Equal(0, summary.RootElement.GetProperty("decisions").GetInt64());
+        Assert.True(summary.RootElement.GetProperty("fallbacks").GetInt64() > 0, result.LastLine);
+        Assert.Equal(summary.RootElement.GetProperty("requests").GetInt64(), summary.RootElement.GetProperty("fallbacks").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("--agents", "0")]
+    [InlineData("--agents", "20000")]
+    public async Task Simulate_BadAgentCount_ExitsNonZeroNamingIt(string option, string value)
+    {
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "simulate", "--controller-url", "http://127.0.0.1:9", option, value);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(option, result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--controller-url", "not a url")]
     [InlineData("--rabbitmq", "http://wrong-scheme")]

@@ -21,6 +21,13 @@ internal static class SimulateCommand
         var rabbit = new Option<Uri?>("--rabbitmq") { Description = "Talk AMQP instead, e.g. amqp://guest:guest@127.0.0.1:5672/.", CustomParser = r => Options.ParseUri(r, "amqp") };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on the last line." };
+        agents.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                result.AddError("--agents must be between 1 and 10000.");
+            }
+        });
         var command = new Command("simulate", "Run simulated edge agents against a running controller.") { agents, duration, interval, url, rabbit, seed, json };
         command.Validators.Add(result =>
         {
@@ -42,7 +49,17 @@ internal static class SimulateCommand
             FleetSummary summary;
             if (parse.GetValue(rabbit) is { } amqp)
             {
-                var bus = await RabbitMqAgentBus.StartAsync(amqp, ct);
+                IBusControl bus;
+                try
+                {
+                    bus = await RabbitMqAgentBus.StartAsync(amqp, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await Console.Error.WriteLineAsync($"simulate: cannot connect to RabbitMQ at {amqp.Host}:{amqp.Port}: {ex.Message}");
+                    return 2;
+                }
+
                 try
                 {
                     var client = new BusControllerClient(bus, options.DecisionTimeout);

@@ -24,8 +24,16 @@ public sealed class BusControllerClient(IBus bus, TimeSpan requestTimeout) : ICo
         }
         catch (RequestFaultException ex)
         {
-            var reason = ex.Fault?.Exceptions.FirstOrDefault()?.Message ?? ex.Message;
-            throw new ControllerRejectedException($"The controller refused request {request.RequestId}: {reason}", ex);
+            var cause = ex.Fault?.Exceptions.FirstOrDefault();
+            var reason = cause?.Message ?? ex.Message;
+            // Only a message the controller judged invalid is "rejected"; a fault left after its own
+            // retries (database down, still starting) means it is unavailable and the agent falls back.
+            if (cause?.ExceptionType is { } type && (type.EndsWith("InvalidMessageException", StringComparison.Ordinal) || type.EndsWith("JsonException", StringComparison.Ordinal)))
+            {
+                throw new ControllerRejectedException($"The controller refused request {request.RequestId}: {reason}", ex);
+            }
+
+            throw new ControllerUnavailableException($"The controller failed on request {request.RequestId}: {reason}", ex);
         }
     }
 

@@ -25,7 +25,16 @@ public static class RabbitMqAgentBus
                 h.Password(password);
             });
         });
-        await bus.StartAsync(cancellationToken);
+        try
+        {
+            await bus.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await bus.StopAsync(CancellationToken.None);
+            throw;
+        }
+
         return bus;
     }
 

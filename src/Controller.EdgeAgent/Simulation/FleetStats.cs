@@ -13,6 +13,8 @@ public sealed class FleetStats
     private long _rejected;
     private long _outcomes;
     private long _expired;
+    private long _sendFailures;
+    private long _qualityCount;
     private readonly long[] _byLocation = new long[Enum.GetValues<Location>().Length];
     private double _latencyMs;
     private double _costUsd;
@@ -31,6 +33,7 @@ public sealed class FleetStats
     public long Rejected => Interlocked.Read(ref _rejected);
     public long Outcomes => Interlocked.Read(ref _outcomes);
     public long Expired => Interlocked.Read(ref _expired);
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
 
     public long CountAt(Location location) => Interlocked.Read(ref _byLocation[(int)location]);
 
@@ -40,6 +43,7 @@ public sealed class FleetStats
     public void FellBack() => Interlocked.Increment(ref _fallbacks);
     public void WasRejected() => Interlocked.Increment(ref _rejected);
     public void DecisionExpired() => Interlocked.Increment(ref _expired);
+    public void SendFailed() => Interlocked.Increment(ref _sendFailures);
 
     public void OutcomeReported(OutcomeReported outcome)
     {
@@ -50,7 +54,12 @@ public sealed class FleetStats
             _latencyMs += outcome.TotalLatencyMs;
             _costUsd += outcome.CloudCostUsd;
             _energyJ += outcome.DeviceEnergyJoules;
-            _quality += outcome.QualityScore ?? 0;
+            if (outcome.QualityScore is { } quality)
+            {
+                _quality += quality;
+                _qualityCount++;
+            }
+
             _tokens += outcome.TokensGenerated;
         }
     }
@@ -61,10 +70,10 @@ public sealed class FleetStats
         {
             var n = Math.Max(1, Outcomes);
             return new FleetSummary(
-                Heartbeats, Requests, Decisions, Outcomes, Fallbacks, Rejected, Expired,
+                Heartbeats, Requests, Decisions, Outcomes, Fallbacks, Rejected, Expired, SendFailures,
                 CountAt(Location.Local), CountAt(Location.Cloud), CountAt(Location.Speculative),
                 MeanLatencyMs: _latencyMs / n, TotalCostUsd: _costUsd, MeanCostUsd: _costUsd / n,
-                TotalEnergyJoules: _energyJ, MeanEnergyJoules: _energyJ / n, MeanQuality: _quality / n,
+                TotalEnergyJoules: _energyJ, MeanEnergyJoules: _energyJ / n, MeanQuality: _qualityCount == 0 ? 0 : _quality / _qualityCount,
                 TokensGenerated: _tokens,
                 RoundTripP50Us: RoundTrip.PercentileMicroseconds(0.5), RoundTripP99Us: RoundTrip.PercentileMicroseconds(0.99));
         }
@@ -73,7 +82,7 @@ public sealed class FleetStats
 
 /// <summary>A snapshot of <see cref="FleetStats"/>; means are per reported outcome.</summary>
 public sealed record FleetSummary(
-    long Heartbeats, long Requests, long Decisions, long Outcomes, long Fallbacks, long Rejected, long Expired,
+    long Heartbeats, long Requests, long Decisions, long Outcomes, long Fallbacks, long Rejected, long Expired, long SendFailures,
     long Local, long Cloud, long Speculative,
     double MeanLatencyMs, double TotalCostUsd, double MeanCostUsd, double TotalEnergyJoules, double MeanEnergyJoules,
     double MeanQuality, long TokensGenerated, double RoundTripP50Us, double RoundTripP99Us);

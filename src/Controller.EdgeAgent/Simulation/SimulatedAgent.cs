@@ -29,8 +29,7 @@ public sealed class SimulatedAgent(
             if (sinceHeartbeat >= options.HeartbeatEvery)
             {
                 device.Advance(random);
-                await controller.SendHeartbeatAsync(device.Heartbeat(clock.GetUtcNow(), random), CancellationToken.None);
-                stats.HeartbeatSent();
+                await SendHeartbeatAsync();
                 sinceHeartbeat = 0;
             }
 
@@ -53,25 +52,31 @@ public sealed class SimulatedAgent(
     private async Task ServeOneAsync(RequestPlacement request)
     {
         stats.RequestSent();
-        PlacementDecided decision;
         var started = Stopwatch.GetTimestamp();
+        PlacementDecided? decision;
         try
         {
             // Once asked, a request is always seen through, even when the run is stopping: a decision
             // the controller logged must get its outcome.
-            using var timeout = new CancellationTokenSource(options.DecisionTimeout);
-            decision = await controller.RequestPlacementAsync(request, timeout.Token);
-        }
-        catch (ControllerUnavailableException)
-        {
-            // No decision on record, so there is nothing to report against; the device serves locally.
-            stats.FellBack();
-            ExecuteFallback(request);
-            return;
+            decision = await AskAsync(request);
+            if (decision is null)
+            {
+                // The controller logs a decision before answering, so a lost answer may still be on
+                // record: asking again with the same request id returns it, and the outcome can be joined.
+                decision = await AskAsync(request);
+            }
         }
         catch (ControllerRejectedException)
         {
             stats.WasRejected();
+            return;
+        }
+
+        if (decision is null)
+        {
+            // Nothing on record that we know of; the device serves locally.
+            stats.FellBack();
+            ExecuteFallback(request);
             return;
         }
 
@@ -108,9 +113,65 @@ public sealed class SimulatedAgent(
             QualityScore = sample.QualityScore,
             ReportedAt = clock.GetUtcNow(),
         };
-        await controller.ReportOutcomeAsync(outcome, CancellationToken.None);
-        stats.OutcomeReported(outcome);
+        await ReportOutcomeAsync(outcome);
     }
+
+    /// <returns>The decision, or null when the controller did not answer in time or was unreachable.</returns>
+    private async Task<PlacementDecided?> AskAsync(RequestPlacement request)
+    {
+        using var timeout = new CancellationTokenSource(options.DecisionTimeout);
+        try
+        {
+            return await controller.RequestPlacementAsync(request, timeout.Token);
+        }
+        catch (ControllerUnavailableException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task SendHeartbeatAsync()
+    {
+        try
+        {
+            await controller.SendHeartbeatAsync(device.Heartbeat(clock.GetUtcNow(), random), CancellationToken.None);
+            stats.HeartbeatSent();
+        }
+        catch (Exception ex) when (ex is ControllerUnavailableException or ControllerRejectedException)
+        {
+            // Heartbeats are periodic state, not records: the next one replaces a lost one.
+            stats.SendFailed();
+        }
+    }
+
+    /// <summary>An outcome is a record the controller needs; a transient failure is retried with back-off.</summary>
+    private async Task ReportOutcomeAsync(OutcomeReported outcome)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await controller.ReportOutcomeAsync(outcome, CancellationToken.None);
+                stats.OutcomeReported(outcome);
+                return;
+            }
+            catch (ControllerUnavailableException) when (attempt < OutcomeAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock);
+            }
+            catch (Exception ex) when (ex is ControllerUnavailableException or ControllerRejectedException)
+            {
+                stats.SendFailed();
+                return;
+            }
+        }
+    }
+
+    private const int OutcomeAttempts = 5;
 
     private void ExecuteFallback(RequestPlacement request)
     {

@@ -6,9 +6,12 @@ namespace Controller.Service.Consumers;
 
 public sealed class RequestPlacementConsumerDefinition : ConsumerDefinition<RequestPlacementConsumer>
 {
+    private readonly int _prefetchCount;
+
     public RequestPlacementConsumerDefinition(IOptions<BusOptions> options)
     {
         ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
+        _prefetchCount = options.Value.PrefetchCount;
     }
 
     protected override void ConfigureConsumer(
@@ -16,7 +19,8 @@ public sealed class RequestPlacementConsumerDefinition : ConsumerDefinition<Requ
         IConsumerConfigurator<RequestPlacementConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, ConcurrentMessageLimit ?? 1);
+        // Prefetch below the concurrency limit would leave consumers idle, so the larger of the two wins.
+        endpointConfigurator.PrefetchCount = Math.Max(_prefetchCount, ConcurrentMessageLimit ?? 1);
         endpointConfigurator.UseTransientRetry();
     }
 }

@@ -49,7 +49,7 @@ public sealed class DecisionService(
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
             EnergyRemainingJoules: device?.EnergyBudgetRemainingJoules ?? _options.UnknownDeviceEnergyJoules);
 
-        var active = policy.Current;
+        var active = await policy.GetAsync(cancellationToken);
         var context = new PlacementContext(request, device, budgets);
         var choice = random.With(r => active.Decide(context, r));
 

@@ -23,8 +23,17 @@ public sealed class PolicyActivationService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var previous = active.Activate(initial);
         var now = clock.GetUtcNow();
+        var onRecord = await policies.GetActiveAsync(cancellationToken);
+        active.Activate(initial);
+        if (onRecord is not null && onRecord.Name == initial.Name && onRecord.Version == initial.Version)
+        {
+            // A restart or another replica: the policy is already the active one on record. Activating it
+            // again would only churn the lifecycle rows and announce a change that did not happen.
+            Log.PolicyActivated(logger, initial.Name, initial.Version, initial.Algorithm);
+            return;
+        }
+
         await policies.UpsertAsync(new PolicyEntity
         {
             Name = initial.Name,
@@ -41,7 +50,7 @@ public sealed class PolicyActivationService(
             PolicyName = initial.Name,
             PolicyVersion = initial.Version,
             Algorithm = initial.Algorithm,
-            PreviousVersion = previous?.Version,
+            PreviousVersion = onRecord?.Version,
             ActivatedAt = now,
         }, cancellationToken);
     }

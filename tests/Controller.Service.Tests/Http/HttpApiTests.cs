@@ -144,8 +144,16 @@ public sealed class HttpApiTests : IAsyncLifetime
     [Fact]
     public async Task Api_AfterBadInput_KeepsServing()
     {
-        using (await PostRawAsync("v1/placements", "not json at all")) { }
-        using (await PostRawAsync("v1/outcomes", "[]")) { }
+        using (var notJson = await PostRawAsync("v1/placements", "not json at all"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        }
+
+        using (var array = await PostRawAsync("v1/outcomes", "[]"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, array.StatusCode);
+        }
+
         var decision = await DecideAsync(TestMessages.Request());
         Assert.NotEqual(Guid.Empty, decision.DecisionId);
     }
@@ -156,8 +164,11 @@ public sealed class HttpApiTests : IAsyncLifetime
         using var response = await _host.Http.GetAsync("health");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"database\"", body, StringComparison.Ordinal);
-        Assert.Contains("Healthy", body, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(body);
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateObject().ToList();
+        Assert.Contains(checks, c => c.Name == "database" && c.Value.GetProperty("status").GetString() == "Healthy");
+        Assert.Contains(checks, c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase) && c.Value.GetProperty("status").GetString() == "Healthy");
     }
 
     private async Task<PlacementDecided> DecideAsync(RequestPlacement request)
