@@ -12,7 +12,16 @@ namespace Controller.Persistence.Stores;
 public sealed class PolicyStore(IDbContextFactory<ControllerDbContext> contextFactory, ILogger<PolicyStore> logger)
 {
     // Concurrent activations can collide on the single-active index; the loser re-reads and retries.
+    // On PostgreSQL the advisory lock below stops activations through this store from colliding at
+    // all, so the retry only covers writers that bypass it.
     private const int ActivationAttempts = 5;
+
+    // Key of the transaction-scoped advisory lock that serialises activations on PostgreSQL
+    // (arbitrary, fixed; ASCII "PolActiv"). Without it, each activation read the active row and then
+    // wrote under READ COMMITTED, so N concurrent activations raced: every round only one committed
+    // and the rest hit the unique index, and under CPU load one caller could lose every round and
+    // exhaust its attempts (observed: 23505 escaping SetStatusAsync with 6 concurrent callers).
+    private const long ActivationLockKey = 0x506F_6C41_6374_6976;
 
     /// <summary>
     /// Inserts <paramref name="policy"/>, or, when (name, version) exists, updates its algorithm,
@@ -112,6 +121,17 @@ public sealed class PolicyStore(IDbContextFactory<ControllerDbContext> contextFa
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (status == PolicyStatus.Active && context.Database.IsNpgsql())
+        {
+            // Taken before reading the active row and held until commit/rollback, so the next
+            // activation waits here and then reads the committed result (READ COMMITTED takes a new
+            // snapshot per statement) instead of racing on a stale read. SQLite is left as it was: it
+            // allows one write transaction at a time.
+            await context.Database
+                .ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ActivationLockKey})", cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var policy = await context.Policies
             .SingleOrDefaultAsync(p => p.Name == name && p.Version == version, cancellationToken).ConfigureAwait(false);
         if (policy is null)
