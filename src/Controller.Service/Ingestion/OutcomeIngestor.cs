@@ -5,7 +5,7 @@ using Controller.Service.Validation;
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, TimeProvider clock)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, TimeProvider clock)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -17,6 +17,16 @@ public sealed class OutcomeIngestor(OutcomeStore store, TimeProvider clock)
         if (errors.Count > 0)
         {
             throw new InvalidMessageException(nameof(OutcomeReported), errors);
+        }
+
+        // An outcome reported by a device other than the one the decision was made for would join the
+        // wrong device's telemetry to the decision and poison training data.
+        var decision = await decisions.FindAsync(outcome.DecisionId, cancellationToken)
+            ?? throw new UnknownDecisionException(outcome.DecisionId);
+        if (!string.Equals(decision.DeviceId, outcome.DeviceId, StringComparison.Ordinal))
+        {
+            throw new InvalidMessageException(nameof(OutcomeReported),
+                [new ValidationError("deviceId", $"'{outcome.DeviceId}' did not receive decision {outcome.DecisionId}; it was made for '{decision.DeviceId}'")]);
         }
 
         var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);

@@ -133,6 +133,16 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outcome_FromAnotherDevice_Returns400NamingDeviceIdAndWritesNothing()
+    {
+        var decision = await DecideAsync(TestMessages.Request("device-1"));
+        using var response = await PostAsync("v1/outcomes", TestMessages.Outcome(decision, deviceId: "device-2"));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "deviceId");
+        Assert.Equal(0, await _host.QueryAsync(db => db.Outcomes.CountAsync()));
+    }
+
+    [Fact]
     public async Task Outcome_UnknownDecision_Returns404NamingDecisionId()
     {
         var outcome = TestMessages.Outcome(Validation.ValidatorTests.SampleDecision());
