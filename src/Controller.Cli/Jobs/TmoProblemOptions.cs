@@ -24,7 +24,7 @@ internal sealed class TmoProblemOptions
 
     public Option<string?> Network { get; } = new("--network") { Description = "Network profile: wired, wifi, 5g, 4g, linear (default wired for m4a1, linear for synthetic)." };
 
-    public Option<string> Device { get; } = new("--device") { Description = $"Device profile: {string.Join(", ", DeviceProfile.All.Select(d => d.Name))}.", DefaultValueFactory = _ => DeviceProfile.Default.Name };
+    public Option<string> Device { get; } = new("--device") { Description = $"Device profile: {string.Join(", ", TmoDeviceProfile.All.Select(d => d.Name))}.", DefaultValueFactory = _ => TmoDeviceProfile.Default.Name };
 
     public Option<double> BudgetLatency { get; } = new("--budget-latency") { Description = "Per-dialogue latency budget, seconds.", DefaultValueFactory = _ => 30.0 };
 
@@ -49,10 +49,10 @@ internal sealed class TmoProblemOptions
         };
     }
 
-    public NetworkProfile ResolveNetwork(ParseResult parse, TmoDataset dataset) =>
-        NetworkProfile.Get(parse.GetValue(Network) ?? (dataset.IsSynthetic ? "linear" : "wired"));
+    public TmoNetworkProfile ResolveNetwork(ParseResult parse, TmoDataset dataset) =>
+        TmoNetworkProfile.Get(parse.GetValue(Network) ?? (dataset.IsSynthetic ? "linear" : "wired"));
 
-    public DeviceProfile ResolveDevice(ParseResult parse) => DeviceProfile.Get(parse.GetValue(Device)!);
+    public TmoDeviceProfile ResolveDevice(ParseResult parse) => TmoDeviceProfile.Get(parse.GetValue(Device)!);
 
     /// <summary>Budgets and weights; observation and masking are set by the caller.</summary>
     public TmoEnvironmentOptions ResolveOptions(ParseResult parse) => new TmoEnvironmentOptions

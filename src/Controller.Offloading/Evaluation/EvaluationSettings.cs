@@ -10,7 +10,7 @@ namespace Controller.Offloading.Evaluation;
 /// <param name="TestFraction">Share of dialogues held out per seed.</param>
 public sealed record EvaluationSettings(
     IReadOnlyList<int> Seeds,
-    DeviceProfile Device,
-    NetworkProfile Network,
+    TmoDeviceProfile Device,
+    TmoNetworkProfile Network,
     TmoEnvironmentOptions Options,
     double TestFraction = DatasetSplit.DefaultTestFraction);

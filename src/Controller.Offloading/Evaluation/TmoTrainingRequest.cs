@@ -15,8 +15,8 @@ namespace Controller.Offloading.Evaluation;
 public sealed record TmoTrainingRequest(
     TmoDataset Dataset,
     TmoAlgorithm Algorithm,
-    DeviceProfile Device,
-    NetworkProfile Network,
+    TmoDeviceProfile Device,
+    TmoNetworkProfile Network,
     TmoEnvironmentOptions Options,
     long Steps,
     int Seed,

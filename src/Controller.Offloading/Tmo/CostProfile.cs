@@ -12,7 +12,7 @@ public sealed class CostProfile
 
     /// <summary>Builds the profile of <paramref name="space"/>'s actions on <paramref name="device"/> and <paramref name="network"/>.</summary>
     /// <exception cref="ArgumentException">The network does not cover as many images as the space has modalities.</exception>
-    public CostProfile(ModalityActionSpace space, DeviceProfile device, NetworkProfile network)
+    public CostProfile(ModalityActionSpace space, TmoDeviceProfile device, TmoNetworkProfile network)
     {
         if (space.ModalityCount > network.MaxImages)
         {
@@ -39,9 +39,9 @@ public sealed class CostProfile
 
     public ModalityActionSpace Space { get; }
 
-    public DeviceProfile Device { get; }
+    public TmoDeviceProfile Device { get; }
 
-    public NetworkProfile Network { get; }
+    public TmoNetworkProfile Network { get; }
 
     /// <summary>Cost kind of an action: 0 local, 1 + k for a cloud call with k images.</summary>
     public int KindOf(int action) => Space.IsCloud(action) ? 1 + Space.ImageCount(action) : 0;

@@ -29,7 +29,7 @@ public sealed class TmoProblem
     /// Builds the problem for a training split: logged data gets the nearest-neighbour estimator
     /// fitted on <paramref name="training"/>; synthetic data uses its generator's own score model.
     /// </summary>
-    public static TmoProblem Create(TmoDataset dataset, IReadOnlyList<TmoDialogue> training, DeviceProfile device, NetworkProfile network)
+    public static TmoProblem Create(TmoDataset dataset, IReadOnlyList<TmoDialogue> training, TmoDeviceProfile device, TmoNetworkProfile network)
     {
         var space = new ModalityActionSpace(dataset.ModalityCount);
         var encoding = new TmoHistoryEncoding(space);

@@ -15,7 +15,7 @@ public sealed class BaselineTests
 
         var result = EpisodeRunner.Run(environment, new LocalPolicy(), dataset.Dialogues[0]);
 
-        var device = DeviceProfile.Default;
+        var device = TmoDeviceProfile.Default;
         Assert.Equal(4 * device.LocalLatencyS, result.TotalLatencyS);
         Assert.Equal(4 * device.LocalUsageUsd, result.TotalUsageUsd);
         Assert.All(result.Actions, a => Assert.Equal(0, a));
@@ -76,7 +76,7 @@ public sealed class BaselineTests
         // the 5-turn dialogues are searched by every `controller evaluate` run.
         var full = TmoDataset.LoadM4A1(M4A1Files.DatasetPath);
         var dataset = full with { Dialogues = full.Dialogues.Where(d => d.Turns.Count <= 4).ToList() };
-        var settings = new EvaluationSettings([0], DeviceProfile.Default, NetworkProfile.Get("4g"), new TmoEnvironmentOptions());
+        var settings = new EvaluationSettings([0], TmoDeviceProfile.Default, TmoNetworkProfile.Get("4g"), new TmoEnvironmentOptions());
 
         var report = TmoEvaluator.Run(dataset, settings, BaselineCatalog.Resolve("all"));
 

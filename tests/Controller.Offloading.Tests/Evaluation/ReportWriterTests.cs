@@ -8,7 +8,7 @@ public sealed class ReportWriterTests
 {
     private static readonly EvaluationReport Report = TmoEvaluator.Run(
         SyntheticGenerator.Generate(new SyntheticScenario(Dialogues: 20, Seed: 3)),
-        new EvaluationSettings([0, 1], DeviceProfile.Default, NetworkProfile.Get("linear"), new TmoEnvironmentOptions()),
+        new EvaluationSettings([0, 1], TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions()),
         BaselineCatalog.Resolve("local,greedy,oracle,oracle-feasible"));
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class TrainerTests
         try
         {
             var dataset = SyntheticGenerator.Generate(new SyntheticScenario(Dialogues: 20, Seed: 1));
-            var request = new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("rc-a2c"), DeviceProfile.Default, NetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 500, 0, root, "tiny");
+            var request = new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("rc-a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 500, 0, root, "tiny");
 
             var outcome = TmoTrainer.Train(request);
 
@@ -27,7 +27,7 @@ public sealed class TrainerTests
 
             var report = TmoEvaluator.Run(
                 dataset,
-                new EvaluationSettings([0], DeviceProfile.Default, NetworkProfile.Get("linear"), new TmoEnvironmentOptions()),
+                new EvaluationSettings([0], TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions()),
                 [LearnedPolicyMethods.Create(Path.Combine(root, "tiny"))]);
 
             var row = Assert.Single(report.Summaries);

@@ -9,10 +9,10 @@ public sealed class CostProfileTests
     [Fact]
     public void LocalCall_JetsonTx2_MatchesAnalyticFormula()
     {
-        var device = DeviceProfile.Get("jetson-tx2");
+        var device = TmoDeviceProfile.Get("jetson-tx2");
 
         // 2 · 3.8e9 / 1024 · 2048 = 1.52e10 FLOPs; / 1330e9 FLOP/s; · 15 W; · 4.633e-8 $/J.
-        Assert.Equal(1.52e10, DeviceProfile.LocalCallFlops, 1e-3);
+        Assert.Equal(1.52e10, TmoDeviceProfile.LocalCallFlops, 1e-3);
         Assert.Equal(0.0114285714, device.LocalLatencyS, 1e-9);
         Assert.Equal(0.1714285714, device.LocalEnergyJ, 1e-9);
         Assert.Equal(7.9422857e-9, device.LocalUsageUsd, 1e-15);
@@ -21,7 +21,7 @@ public sealed class CostProfileTests
     [Fact]
     public void LocalCall_RaspberryPi4B_MatchesAnalyticFormula()
     {
-        var device = DeviceProfile.Get("Raspberry-Pi-4B");
+        var device = TmoDeviceProfile.Get("Raspberry-Pi-4B");
 
         Assert.Equal(1.1259259259, device.LocalLatencyS, 1e-9);
         Assert.Equal(4.1731319e-7, device.LocalUsageUsd, 1e-13);
@@ -30,24 +30,24 @@ public sealed class CostProfileTests
     [Fact]
     public void Tables_EveryDeviceAndNetwork_SelectableByName()
     {
-        Assert.Equal(8, DeviceProfile.All.Count);
-        Assert.Equal(["wired", "wifi", "5g", "4g", "linear"], NetworkProfile.All.Select(n => n.Name));
-        foreach (var device in DeviceProfile.All)
+        Assert.Equal(8, TmoDeviceProfile.All.Count);
+        Assert.Equal(["wired", "wifi", "5g", "4g", "linear"], TmoNetworkProfile.All.Select(n => n.Name));
+        foreach (var device in TmoDeviceProfile.All)
         {
-            Assert.Same(device, DeviceProfile.Get(device.Name));
+            Assert.Same(device, TmoDeviceProfile.Get(device.Name));
         }
 
-        Assert.Equal(19.573, NetworkProfile.Get("4G").CloudLatencyS(3));
-        Assert.Equal(1.898, NetworkProfile.Get("wifi").CloudLatencyS(1));
-        Assert.Equal(6.412, NetworkProfile.Get("5g").CloudLatencyS(2));
-        Assert.Equal(0.00945, NetworkProfile.Get("wired").CloudUsageUsd(2));
+        Assert.Equal(19.573, TmoNetworkProfile.Get("4G").CloudLatencyS(3));
+        Assert.Equal(1.898, TmoNetworkProfile.Get("wifi").CloudLatencyS(1));
+        Assert.Equal(6.412, TmoNetworkProfile.Get("5g").CloudLatencyS(2));
+        Assert.Equal(0.00945, TmoNetworkProfile.Get("wired").CloudUsageUsd(2));
     }
 
     [Fact]
     public void Get_UnknownName_ListsKnownNames()
     {
-        var device = Assert.Throws<ArgumentException>(() => DeviceProfile.Get("pdp-11"));
-        var network = Assert.Throws<ArgumentException>(() => NetworkProfile.Get("3g"));
+        var device = Assert.Throws<ArgumentException>(() => TmoDeviceProfile.Get("pdp-11"));
+        var network = Assert.Throws<ArgumentException>(() => TmoNetworkProfile.Get("3g"));
 
         Assert.Contains("unknown device 'pdp-11'", device.Message);
         Assert.Contains("jetson-tx2", device.Message);
@@ -58,7 +58,7 @@ public sealed class CostProfileTests
     [Fact]
     public void Normalisation_Wired_MatchesHandComputedMinMax()
     {
-        var profile = new CostProfile(Space, DeviceProfile.Default, NetworkProfile.Get("wired"));
+        var profile = new CostProfile(Space, TmoDeviceProfile.Default, TmoNetworkProfile.Get("wired"));
 
         // Latency vector [0.0114286, 6.46030, 4.76134, 6.24569, 6.98211]: min local, max k=3.
         Assert.Equal(0.0, profile.NormalisedLatency(0), 12);
@@ -76,7 +76,7 @@ public sealed class CostProfileTests
     [Fact]
     public void Normalisation_4G_MatchesHandComputedMinMax()
     {
-        var profile = new CostProfile(Space, DeviceProfile.Default, NetworkProfile.Get("4g"));
+        var profile = new CostProfile(Space, TmoDeviceProfile.Default, TmoNetworkProfile.Get("4g"));
 
         // (0.5 − 0.0114286) / (19.573 − 0.0114286) and (17.636 − 0.0114286) / (19.573 − 0.0114286).
         Assert.Equal(0.0249760828, profile.NormalisedLatency(1), 9);
@@ -88,7 +88,7 @@ public sealed class CostProfileTests
     [Fact]
     public void Constructor_MeasuredNetworkWithSixModalities_AsksForLinear()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CostProfile(new ModalityActionSpace(6), DeviceProfile.Default, NetworkProfile.Get("wifi")));
+        var error = Assert.Throws<ArgumentException>(() => new CostProfile(new ModalityActionSpace(6), TmoDeviceProfile.Default, TmoNetworkProfile.Get("wifi")));
 
         Assert.Contains("covers at most 3 images but the dataset has 6 modalities", error.Message);
     }
@@ -96,7 +96,7 @@ public sealed class CostProfileTests
     [Fact]
     public void LinearNetwork_AnyImageCount_FollowsTmoSyntheticModel()
     {
-        var linear = NetworkProfile.Get("linear");
+        var linear = TmoNetworkProfile.Get("linear");
 
         Assert.Equal(0.5 + 1.5 * 6, linear.CloudLatencyS(6), 12);
         Assert.Equal(0.0005 + 0.004 * 6, linear.CloudUsageUsd(6), 12);

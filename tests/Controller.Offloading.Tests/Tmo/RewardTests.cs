@@ -9,7 +9,7 @@ public sealed class RewardTests
     [Fact]
     public void Combine_DefaultWeights_MatchesHandComputedReward()
     {
-        var profile = new CostProfile(Space, DeviceProfile.Default, NetworkProfile.Get("wired"));
+        var profile = new CostProfile(Space, TmoDeviceProfile.Default, TmoNetworkProfile.Get("wired"));
         double[] association = [0.2, 0.1, 0.3];
         const int views0And2 = 6;
 

@@ -30,8 +30,8 @@ public sealed class TmoEnvironmentTests
 
         // Local: Ā = L̄ = Ū = 0, so r = α·R̂ = 0.7.
         Assert.Equal(0.7f, result.Reward, 6);
-        Assert.Equal((float)DeviceProfile.Default.LocalLatencyS, costs[0]);
-        Assert.Equal((float)DeviceProfile.Default.LocalUsageUsd, costs[1]);
+        Assert.Equal((float)TmoDeviceProfile.Default.LocalLatencyS, costs[0]);
+        Assert.Equal((float)TmoDeviceProfile.Default.LocalUsageUsd, costs[1]);
         Assert.False(result.Done);
     }
 

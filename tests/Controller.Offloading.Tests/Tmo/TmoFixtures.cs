@@ -18,7 +18,7 @@ internal static class TmoFixtures
 
     public static TmoEnvironment Environment(TmoDataset dataset, string network = "4g", TmoEnvironmentOptions? options = null)
     {
-        var problem = TmoProblem.Create(dataset, dataset.Dialogues, DeviceProfile.Default, NetworkProfile.Get(network));
+        var problem = TmoProblem.Create(dataset, dataset.Dialogues, TmoDeviceProfile.Default, TmoNetworkProfile.Get(network));
         return new TmoEnvironment(problem, dataset.Dialogues, options ?? new TmoEnvironmentOptions());
     }
 }

@@ -9,7 +9,7 @@ namespace Controller.Offloading.Tmo;
 /// <param name="DisplayName">Name as the TMO paper gives it.</param>
 /// <param name="Gflops">Sustained compute, GFLOP/s.</param>
 /// <param name="MaxPowerW">Power draw while computing, watts.</param>
-public sealed record DeviceProfile(string Name, string DisplayName, double Gflops, double MaxPowerW)
+public sealed record TmoDeviceProfile(string Name, string DisplayName, double Gflops, double MaxPowerW)
 {
     /// <summary>Parameters of the local model (Phi-3-mini class), TMO setting.</summary>
     public const double LocalModelParameters = 3.8e9;
@@ -36,10 +36,10 @@ public sealed record DeviceProfile(string Name, string DisplayName, double Gflop
     public double LocalUsageUsd => LocalEnergyJ * UsdPerJoule;
 
     /// <summary>TMO's default device.</summary>
-    public static DeviceProfile Default => Get("jetson-tx2");
+    public static TmoDeviceProfile Default => Get("jetson-tx2");
 
     /// <summary>Every device of TMO's table.</summary>
-    public static IReadOnlyList<DeviceProfile> All { get; } =
+    public static IReadOnlyList<TmoDeviceProfile> All { get; } =
     [
         new("raspberry-pi-4b", "Raspberry Pi 4B", 13.5, 8),
         new("raspberry-pi-5", "Raspberry Pi 5", 31.4, 12),
@@ -53,7 +53,7 @@ public sealed record DeviceProfile(string Name, string DisplayName, double Gflop
 
     /// <summary>The device called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such device; the message lists the known names.</exception>
-    public static DeviceProfile Get(string name) =>
+    public static TmoDeviceProfile Get(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown device '{name}'; known devices: {string.Join(", ", All.Select(d => d.Name))}", nameof(name));
 }

@@ -5,7 +5,7 @@ namespace Controller.Offloading.Tmo;
 /// networks of TMO cover k = 0..3; <c>linear</c> is TMO's synthetic model (0.5 + 1.5k s,
 /// 0.0005 + 0.004k $), which covers any k.
 /// </summary>
-public sealed class NetworkProfile
+public sealed class TmoNetworkProfile
 {
     /// <summary>Price of a cloud call by image count k = 0..3, US dollars, the same on every measured network (TMO table).</summary>
     public static IReadOnlyList<double> MeasuredUsageUsd { get; } = [0.00049, 0.00500, 0.00945, 0.01368];
@@ -13,7 +13,7 @@ public sealed class NetworkProfile
     private readonly IReadOnlyList<double>? _latencyS;
     private readonly IReadOnlyList<double>? _usageUsd;
 
-    private NetworkProfile(string name, IReadOnlyList<double>? latencyS, IReadOnlyList<double>? usageUsd)
+    private TmoNetworkProfile(string name, IReadOnlyList<double>? latencyS, IReadOnlyList<double>? usageUsd)
     {
         Name = name;
         _latencyS = latencyS;
@@ -33,10 +33,10 @@ public sealed class NetworkProfile
     public double CloudUsageUsd(int images) => _usageUsd is null ? 0.0005 + 0.004 * images : _usageUsd[CheckImages(images)];
 
     /// <summary>TMO's default network.</summary>
-    public static NetworkProfile Default => Get("wired");
+    public static TmoNetworkProfile Default => Get("wired");
 
     /// <summary>Every network: the four measured ones and the synthetic linear model.</summary>
-    public static IReadOnlyList<NetworkProfile> All { get; } =
+    public static IReadOnlyList<TmoNetworkProfile> All { get; } =
     [
         new("wired", [6.46030, 4.76134, 6.24569, 6.98211], MeasuredUsageUsd),
         new("wifi", [0.5, 1.898, 2.016, 2.238], MeasuredUsageUsd),
@@ -47,7 +47,7 @@ public sealed class NetworkProfile
 
     /// <summary>The network called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such network; the message lists the known names.</exception>
-    public static NetworkProfile Get(string name) =>
+    public static TmoNetworkProfile Get(string name) =>
         All.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown network '{name}'; known networks: {string.Join(", ", All.Select(n => n.Name))}", nameof(name));
 
