@@ -16,7 +16,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment.", DefaultValueFactory = _ => 0 };
         var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead, e.g. 0-19 (evaluate then uses seed-N for seed N)." };
         var output = new Option<string>("--out") { Description = "Policy directory, e.g. policies/rc-a2c-4g; bundles go to OUT/seed-N.", Required = true };
-        var observation = new Option<TmoObservationMode>("--observation") { Description = "improved (normalised, with remaining budgets), improvedwithrewards (improved + every action's estimated one-step reward) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.Improved };
+        var observation = new Option<TmoObservationMode>("--observation") { Description = "improvedwithrewards (default: normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
         var history = new Option<string>("--history") { Description = "own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
         var command = new Command("train", "Train a TMO offloading policy (PPO/A2C/DQN or their resource-constrained forms).") { algorithm, steps, seed, seeds, output, observation, history, mask };

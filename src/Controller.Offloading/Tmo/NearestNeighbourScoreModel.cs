@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Controller.Offloading.Tmo;
@@ -64,13 +65,24 @@ public sealed class NearestNeighbourScoreModel : IResponseScoreModel
         Span<float> window = stackalloc float[Encoding.WindowLength];
         Encoding.WriteWindow(dialogue, turn, history, window);
         var points = _regressor.PointCount;
-        var windowSquared = new float[points];
-        _regressor.AccumulateSquaredDistances(window, 0, windowSquared);
-        var squared = new float[points];
-        for (var action = 0; action < Encoding.Space.ActionCount; action++)
+
+        // Rented, not allocated: the environment asks once per step, and evaluation asks from several threads.
+        var scratch = ArrayPool<float>.Shared.Rent(2 * points);
+        try
         {
-            TensorPrimitives.Add(windowSquared, _actionSquaredDistances[action], squared);
-            scores[action] = _regressor.PredictFromSquaredDistances(squared);
+            var windowSquared = scratch.AsSpan(0, points);
+            var squared = scratch.AsSpan(points, points);
+            windowSquared.Clear();
+            _regressor.AccumulateSquaredDistances(window, 0, windowSquared);
+            for (var action = 0; action < Encoding.Space.ActionCount; action++)
+            {
+                TensorPrimitives.Add(windowSquared, _actionSquaredDistances[action], squared);
+                scores[action] = _regressor.PredictFromSquaredDistances(squared);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 }

@@ -12,8 +12,12 @@ public sealed record TmoEnvironmentOptions
     /// <summary>Per-dialogue usage budget, US dollars; default TMO's $0.05.</summary>
     public double UsageBudgetUsd { get; init; } = 0.05;
 
-    /// <summary>Observation the agent sees; default <see cref="TmoObservationMode.Improved"/>.</summary>
-    public TmoObservationMode Observation { get; init; } = TmoObservationMode.Improved;
+    /// <summary>
+    /// Observation the agent sees; default <see cref="TmoObservationMode.ImprovedWithRewards"/>: with only
+    /// tasks and history the policy must relearn the estimator to compete with one-step Greedy, and on
+    /// Wired (budgets slack) it did not (docs/tmo.md).
+    /// </summary>
+    public TmoObservationMode Observation { get; init; } = TmoObservationMode.ImprovedWithRewards;
 
     /// <summary>
     /// True reproduces TMO's training, where the history in the observation (and in the estimator's

@@ -5,13 +5,17 @@ namespace Controller.Offloading.Tests.Tmo;
 public sealed class TmoEnvironmentTests
 {
     [Fact]
-    public void Spec_ThreeModalitiesFourTasks_SizesMatchBothObservationModes()
+    public void Spec_ThreeModalitiesFourTasks_SizesMatchEveryObservationMode()
     {
         var dataset = TmoFixtures.Synthetic();
 
-        var improved = TmoFixtures.Environment(dataset);
+        var byDefault = TmoFixtures.Environment(dataset);
+        var improved = TmoFixtures.Environment(dataset, options: new TmoEnvironmentOptions { Observation = TmoObservationMode.Improved });
         var reference = TmoFixtures.Environment(dataset, options: new TmoEnvironmentOptions { Observation = TmoObservationMode.Reference });
 
+        Assert.Equal(TmoObservationMode.ImprovedWithRewards, byDefault.Options.Observation);
+        Assert.Equal(improved.Spec.ObservationSize + 9, byDefault.Spec.ObservationSize);
+        Assert.Equal(byDefault.Spec.ObservationSize, byDefault.ObservationNames.Count);
         Assert.Equal(5 * (3 + 3 + 4) + 3, improved.Spec.ObservationSize);
         Assert.Equal(improved.Spec.ObservationSize, improved.ObservationNames.Count);
         Assert.Equal(25, reference.Spec.ObservationSize);
@@ -85,7 +89,7 @@ public sealed class TmoEnvironmentTests
     [Fact]
     public void Observation_Improved_NormalisedWithRemainingBudgets()
     {
-        var environment = TmoFixtures.Environment(TmoFixtures.Synthetic());
+        var environment = TmoFixtures.Environment(TmoFixtures.Synthetic(), options: new TmoEnvironmentOptions { Observation = TmoObservationMode.Improved });
         var (observation, mask, costs) = Buffers(environment);
         environment.ResetTo(environment.Problem.Dataset.Dialogues[0], observation, mask);
 
