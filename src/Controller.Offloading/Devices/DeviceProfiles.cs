@@ -48,6 +48,16 @@ public static class DeviceProfiles
         DraftMsPerToken: 60, DraftJoulesPerToken: 0.24, WaitPowerWatts: 0.5, BatteryWattHours: 19.25,
         MemoryMb: 6144, DraftModelMemoryMb: 800, DraftMemoryMbPerDraftToken: DraftMbPerToken);
 
+    /// <summary>
+    /// A budget Android phone (≈ 4000 mAh × 3.85 V ≈ 15.4 Wh; 4 GB): the slow end of the reference's phone
+    /// draft range (1–4B draft at 20–110 ms/token) and near its 0.1–0.5 J/token top; local Phi-3-mini
+    /// class decoding barely fits in memory and runs at ≈ 3 tokens/s. Assumption inside those ranges.
+    /// </summary>
+    public static DeviceProfile AndroidBudget { get; } = new("android-budget",
+        LocalDecodeTokensPerSecond: 3, LocalPrefillTokensPerSecond: 20, LocalActivePowerWatts: 3,
+        DraftMsPerToken: 110, DraftJoulesPerToken: 0.40, WaitPowerWatts: 0.5, BatteryWattHours: 15.4,
+        MemoryMb: 4096, DraftModelMemoryMb: 800, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+
     public static DeviceProfile LaptopGpu { get; } = new("laptop-gpu",
         LocalDecodeTokensPerSecond: 60, LocalPrefillTokensPerSecond: 2500, LocalActivePowerWatts: 90,
         DraftMsPerToken: 4, DraftJoulesPerToken: 0.24, WaitPowerWatts: 8, BatteryWattHours: 80,
@@ -55,7 +65,7 @@ public static class DeviceProfiles
 
     /// <summary>Every known profile, in catalogue order.</summary>
     public static IReadOnlyList<DeviceProfile> All { get; } =
-        [RaspberryPi5, JetsonNano, JetsonTx2, JetsonOrinNx, IPhone15Pro, AndroidMidrange, LaptopGpu];
+        [RaspberryPi5, JetsonNano, JetsonTx2, JetsonOrinNx, IPhone15Pro, AndroidMidrange, AndroidBudget, LaptopGpu];
 
     private static readonly FrozenDictionary<string, DeviceProfile> ByName =
         All.ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

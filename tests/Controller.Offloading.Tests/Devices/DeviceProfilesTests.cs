@@ -43,7 +43,7 @@ public sealed class DeviceProfilesTests
     public void All_Names_AreUnique()
     {
         Assert.Equal(DeviceProfiles.All.Count, DeviceProfiles.Names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(7, DeviceProfiles.All.Count);
+        Assert.Equal(8, DeviceProfiles.All.Count);
     }
 
     [Fact]
