@@ -48,6 +48,9 @@ public sealed class AcceptanceModel
 
     public double PriorOtherTasks { get; }
 
+    /// <summary>The per-task text-only priors (case-insensitive keys); <see cref="Acceptance.AcceptanceTable"/> is generated from them.</summary>
+    public IReadOnlyDictionary<string, double> PriorByTask => _priorByTask;
+
     public double ImagePenalty { get; }
 
     /// <summary>Text-only α prior for <paramref name="taskCategory"/>.</summary>
