@@ -1,0 +1,80 @@
+using Controller.Offloading.Devices;
+using Controller.Offloading.EdgeCloud.Acceptance;
+using Controller.Offloading.EdgeCloud.Traces;
+
+namespace Controller.Offloading.Tests.Traces;
+
+/// <summary>The files in datasets/edge-cloud parse and are exactly what their generator writes, so they cannot drift.</summary>
+public sealed class ShippedDatasetTests
+{
+    public static TheoryData<string> Presets => new(ChannelTracePresets.Names);
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void ShippedConfig_EqualsPreset(string preset)
+    {
+        var shipped = ChannelTraceConfigJson.Read(ShippedChannelTraces.ConfigPath(ShippedData.EdgeCloudDirectory, preset));
+
+        Assert.Equal(ChannelTracePresets.Get(preset), shipped);
+    }
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void ShippedTrace_EqualsGeneratorOutputFromShippedConfig(string preset)
+    {
+        string dir = ShippedData.EdgeCloudDirectory;
+        var config = ChannelTraceConfigJson.Read(ShippedChannelTraces.ConfigPath(dir, preset));
+        string expected = ChannelTraceCsv.ToCsv(ChannelTraceGenerator.Generate(config).Samples);
+
+        Assert.Equal(expected, File.ReadAllText(ShippedChannelTraces.TracePath(dir, preset)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void Load_ShippedTrace_ParsesWithNetworkFromConfig(string preset)
+    {
+        var trace = ShippedChannelTraces.Load(ShippedData.EdgeCloudDirectory, preset);
+
+        Assert.Equal(preset, trace.Name);
+        Assert.Equal(ChannelTracePresets.Get(preset).Network, trace.Network);
+        Assert.Equal(ChannelTracePresets.DefaultDurationSeconds, trace.DurationSeconds);
+        Assert.True(new FileInfo(ShippedChannelTraces.TracePath(ShippedData.EdgeCloudDirectory, preset)).Length < 200_000);
+    }
+
+    [Fact]
+    public void ShippedDevices_EqualsCatalogue() =>
+        Assert.Equal(DeviceClassCsv.ToCsv(DeviceProfiles.All), File.ReadAllText(Path.Combine(ShippedData.EdgeCloudDirectory, EdgeCloudDataset.DevicesFile)));
+
+    [Fact]
+    public void ShippedAcceptance_EqualsDefaultTableAndReadsBack()
+    {
+        string path = Path.Combine(ShippedData.EdgeCloudDirectory, EdgeCloudDataset.AcceptanceFile);
+
+        Assert.Equal(AcceptanceTableCsv.ToCsv(AcceptanceTable.Default), File.ReadAllText(path));
+        Assert.Equal(AcceptanceTable.Default.Entries, AcceptanceTableCsv.Read(path).Entries);
+    }
+
+    [Fact]
+    public void WriteAll_TwiceToFreshFolders_ByteIdenticalFiles()
+    {
+        string a = Path.Combine(Path.GetTempPath(), $"edge-cloud-a-{Guid.NewGuid():N}");
+        string b = Path.Combine(Path.GetTempPath(), $"edge-cloud-b-{Guid.NewGuid():N}");
+        try
+        {
+            var written = EdgeCloudDataset.WriteAll(a);
+            EdgeCloudDataset.WriteAll(b);
+
+            foreach (string file in written)
+            {
+                string relative = Path.GetRelativePath(a, file);
+                Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(b, relative)));
+                Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(ShippedData.EdgeCloudDirectory, relative)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(a, recursive: true);
+            Directory.Delete(b, recursive: true);
+        }
+    }
+}
