@@ -34,7 +34,7 @@ internal static class EvaluateJob
         }
 
         Render(report!);
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/]; wrote results.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/] ({report.CpuSeconds:F1} s of processor time); wrote results.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
         return report!;
     }
 

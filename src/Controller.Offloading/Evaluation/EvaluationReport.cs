@@ -6,12 +6,17 @@ namespace Controller.Offloading.Evaluation;
 /// <param name="Summaries">One row per method, in the order the methods were given.</param>
 /// <param name="Seeds">Every (method, seed) result.</param>
 /// <param name="ElapsedSeconds">Wall time of the evaluation, seconds.</param>
+/// <param name="CpuSeconds">
+/// Processor time the process spent during the evaluation (all threads), seconds; null when not measured. On a
+/// shared machine this, not the wall time, is the cost of the run.
+/// </param>
 public sealed record EvaluationReport(
     string Dataset,
     EvaluationSettings Settings,
     IReadOnlyList<MethodSummary> Summaries,
     IReadOnlyList<SeedResult> Seeds,
-    double ElapsedSeconds)
+    double ElapsedSeconds,
+    double? CpuSeconds = null)
 {
     /// <summary>Reward of the unconstrained oracle, when it took part: the denominator of "share of oracle".</summary>
     public double? OracleReward => Summaries.FirstOrDefault(s => s.Method == "Oracle")?.Reward.Mean;

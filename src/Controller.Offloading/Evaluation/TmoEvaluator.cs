@@ -37,6 +37,7 @@ public static class TmoEvaluator
         }
 
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var results = new ConcurrentBag<SeedResult>();
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -52,7 +53,8 @@ public static class TmoEvaluator
         var summaries = methods
             .Select(m => MethodSummary.Of(m.Name, bySeed.Where(r => r.Method == m.Name).ToList()))
             .ToList();
-        return new EvaluationReport(dataset.Name, settings, summaries, bySeed, clock.Elapsed.TotalSeconds);
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        return new EvaluationReport(dataset.Name, settings, summaries, bySeed, clock.Elapsed.TotalSeconds, cpuSeconds);
     }
 
     private static List<SeedResult> RunSeed(TmoDataset dataset, EvaluationSettings settings, IReadOnlyList<EvaluationMethod> methods, int seed, Action tick, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public sealed record TmoPolicySettings(
     bool MaskOverBudget,
     long Steps,
     int Seed,
-    double TrainSeconds)
+    double TrainSeconds,
+    double? TrainCpuSeconds = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "tmo.json";

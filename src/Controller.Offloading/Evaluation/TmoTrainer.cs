@@ -45,8 +45,10 @@ public static class TmoTrainer
 
         var version = TmoTrainingRequest.VersionFor(request.Seed);
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (summary, bundle) = Learn(request, setup, version, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
         var curvePath = Path.Combine(directory, LearningCurveFile);
@@ -63,8 +65,9 @@ public static class TmoTrainer
             request.Options.MaskOverBudget,
             request.Steps,
             request.Seed,
-            seconds).Save(directory);
-        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds);
+            seconds,
+            cpuSeconds).Save(directory);
+        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
     }
 
     private static (TrainingSummary Summary, PolicyBundle Bundle) Learn(TmoTrainingRequest request, TrainingSetup setup, string version, CancellationToken cancellationToken)

@@ -34,10 +34,12 @@ public sealed record TmoTrainingRequest(
 /// <param name="MeanEpisodeReturn">Mean return of the last episodes.</param>
 /// <param name="Multipliers">Final Lagrange multipliers per cost (empty for plain algorithms).</param>
 /// <param name="TrainSeconds">Wall time of learning alone (no I/O), seconds.</param>
+/// <param name="TrainCpuSeconds">Processor time the process spent learning (all threads), seconds: the run's cost on a shared machine.</param>
 public sealed record TmoTrainingOutcome(
     string BundleDirectory,
     string LearningCurveFile,
     long Timesteps,
     double MeanEpisodeReturn,
     IReadOnlyDictionary<string, double> Multipliers,
-    double TrainSeconds);
+    double TrainSeconds,
+    double TrainCpuSeconds);

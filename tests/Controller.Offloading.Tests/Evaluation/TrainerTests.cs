@@ -24,6 +24,9 @@ public sealed class TrainerTests
             var settings = TmoPolicySettings.Load(outcome.BundleDirectory);
             Assert.Equal("rc-a2c", settings.Algorithm);
             Assert.True(settings.MaskOverBudget);
+            Assert.Equal(TmoObservationMode.ImprovedWithRewards, settings.Observation);
+            Assert.True(outcome.TrainCpuSeconds > 0, "the run's processor time is measured");
+            Assert.Equal(outcome.TrainCpuSeconds, settings.TrainCpuSeconds);
 
             var report = TmoEvaluator.Run(
                 dataset,
@@ -34,6 +37,7 @@ public sealed class TrainerTests
             Assert.Equal("RC-A2C (tiny)", row.Method);
             Assert.Equal(0.0, row.LatencyViolationShare.Mean);
             Assert.Equal(0.0, row.UsageViolationShare.Mean);
+            Assert.True(report.CpuSeconds > 0, "the evaluation's processor time is measured");
         }
         finally
         {
