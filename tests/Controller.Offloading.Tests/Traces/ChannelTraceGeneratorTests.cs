@@ -126,6 +126,14 @@ public sealed class ChannelTraceGeneratorTests
     }
 
     [Fact]
+    public void Validate_MissingSection_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => (ChannelTracePresets.Lte with { Rtt = null! }).Validate());
+
+        Assert.Equal("Rtt", ex.ParamName);
+    }
+
+    [Fact]
     public void RateMbps_InverseOfSnrDbForRate()
     {
         double snr = LinkRateConfig.SnrDbForRate(15, 10);

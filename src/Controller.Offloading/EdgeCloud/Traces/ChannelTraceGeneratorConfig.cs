@@ -51,17 +51,14 @@ public sealed record ChannelTraceGeneratorConfig(
             throw new ArgumentException($"{nameof(DurationSeconds)} must cover at least two steps of {StepSeconds} s, got {DurationSeconds}.", nameof(DurationSeconds));
         }
 
-        if (ArgumentNullOr(Uplink, nameof(Uplink)) && ArgumentNullOr(Downlink, nameof(Downlink))
-            && ArgumentNullOr(Rtt, nameof(Rtt)) && ArgumentNullOr(Outage, nameof(Outage)))
-        {
-            Uplink.Validate(nameof(Uplink));
-            Downlink.Validate(nameof(Downlink));
-            Rtt.Validate(nameof(Rtt));
-            Outage.Validate(nameof(Outage), StepSeconds);
-        }
+        // JSON can leave a nested object out; name it instead of failing with a NullReferenceException.
+        RequirePresent(Uplink, nameof(Uplink)).Validate(nameof(Uplink));
+        RequirePresent(Downlink, nameof(Downlink)).Validate(nameof(Downlink));
+        RequirePresent(Rtt, nameof(Rtt)).Validate(nameof(Rtt));
+        RequirePresent(Outage, nameof(Outage)).Validate(nameof(Outage), StepSeconds);
     }
 
-    // JSON can leave a nested object out; say which one instead of a NullReferenceException.
-    private static bool ArgumentNullOr(object? value, string field) =>
-        value is not null ? true : throw new ArgumentException($"{field} is missing.", field);
+    private static T RequirePresent<T>(T? value, string field)
+        where T : class =>
+        value ?? throw new ArgumentException($"{field} is missing.", field);
 }
