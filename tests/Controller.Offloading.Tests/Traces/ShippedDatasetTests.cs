@@ -41,6 +41,23 @@ public sealed class ShippedDatasetTests
         Assert.True(new FileInfo(ShippedChannelTraces.TracePath(ShippedData.EdgeCloudDirectory, preset)).Length < 200_000);
     }
 
+    [Theory]
+    [InlineData(Controller.Contracts.NetworkType.WiFi, "wifi")]
+    [InlineData(Controller.Contracts.NetworkType.FiveG, "5g")]
+    [InlineData(Controller.Contracts.NetworkType.Lte, "lte")]
+    [InlineData(Controller.Contracts.NetworkType.PoorCell, "poor-cell")]
+    public void Load_ByNetworkType_LoadsThatNetworksTrace(Controller.Contracts.NetworkType network, string expectedName)
+    {
+        var trace = ShippedChannelTraces.Load(ShippedData.EdgeCloudDirectory, network);
+
+        Assert.Equal(expectedName, trace.Name);
+        Assert.Equal(network, trace.Network);
+    }
+
+    [Fact]
+    public void Load_Wired_ThrowsNamingNetwork() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ShippedChannelTraces.Load(ShippedData.EdgeCloudDirectory, Controller.Contracts.NetworkType.Wired));
+
     [Fact]
     public void ShippedDevices_EqualsCatalogue() =>
         Assert.Equal(DeviceClassCsv.ToCsv(DeviceProfiles.All), File.ReadAllText(Path.Combine(ShippedData.EdgeCloudDirectory, EdgeCloudDataset.DevicesFile)));

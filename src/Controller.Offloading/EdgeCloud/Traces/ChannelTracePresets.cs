@@ -60,6 +60,13 @@ public static class ChannelTracePresets
     private static readonly FrozenDictionary<string, ChannelTraceGeneratorConfig> ByName =
         All.ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The preset for <paramref name="network"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No trace preset for it (wired links and a disconnected device have none).</exception>
+    public static ChannelTraceGeneratorConfig For(NetworkType network) =>
+        All.FirstOrDefault(p => p.Network == network)
+        ?? throw new ArgumentOutOfRangeException(nameof(network), network,
+            $"No trace preset for {network}; presets exist for {string.Join(", ", All.Select(p => p.Network))}.");
+
     /// <summary>The preset called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static ChannelTraceGeneratorConfig Get(string name) =>

@@ -24,6 +24,10 @@ public static class ShippedChannelTraces
         return ChannelTraceCsv.Read(TracePath(edgeCloudDirectory, name), config.Network, config.Name);
     }
 
+    /// <summary>Loads the shipped trace of <paramref name="network"/>'s preset (see <see cref="ChannelTracePresets.For"/>).</summary>
+    public static ChannelTrace Load(string edgeCloudDirectory, Controller.Contracts.NetworkType network) =>
+        Load(edgeCloudDirectory, ChannelTracePresets.For(network).Name);
+
     /// <summary>Generates <paramref name="config"/>'s trace and writes both its CSV and its config.</summary>
     public static ChannelTrace Write(string edgeCloudDirectory, ChannelTraceGeneratorConfig config)
     {
