@@ -1,0 +1,97 @@
+using Controller.Contracts;
+
+namespace Controller.Offloading.EdgeCloud.Environments;
+
+/// <summary>
+/// How the edge–cloud environment is set up: which devices and links it simulates, the per-window
+/// budgets, the latency SLO, the workload's pace and the action space. Defaults in each property's
+/// doc comment; <see cref="Validated"/> names the first bad setting.
+/// </summary>
+public sealed record EdgeCloudEnvironmentOptions
+{
+    /// <summary>Device classes an episode draws from (uniformly). Default: iphone-15-pro, android-midrange, jetson-orin-nx.</summary>
+    public IReadOnlyList<string> Devices { get; init; } = ["iphone-15-pro", "android-midrange", "jetson-orin-nx"];
+
+    /// <summary>Network types an episode draws from (uniformly). Default: Wi-Fi, 5G, LTE and poor cell ("mixed").</summary>
+    public IReadOnlyList<NetworkType> Networks { get; init; } = [NetworkType.WiFi, NetworkType.FiveG, NetworkType.Lte, NetworkType.PoorCell];
+
+    /// <summary>Device energy budget per window, joules. Default 400 J.</summary>
+    public double EnergyBudgetJoules { get; init; } = 400;
+
+    /// <summary>Cloud spend budget per window, US$. Default $0.03.</summary>
+    public double SpendBudgetUsd { get; init; } = 0.03;
+
+    /// <summary>Latency SLO per request (time to the last token), ms. Default 12,000 ms.</summary>
+    public double LatencySloMs { get; init; } = 12_000;
+
+    /// <summary>SLO misses per window the RC learner may spend on average (the third constraint's budget). Default 1.</summary>
+    public double SloMissesPerWindow { get; init; } = 1;
+
+    /// <summary>Length of one budget window (one episode), seconds of device time. Default 300 s.</summary>
+    public double WindowSeconds { get; init; } = 300;
+
+    /// <summary>Mean user think time between the end of one answer and the next request (exponential), seconds. Default 10 s.</summary>
+    public double MeanThinkSeconds { get; init; } = 10;
+
+    /// <summary>K, the longest draft length an action may ask for. Default 8.</summary>
+    public int MaxDraftLength { get; init; } = 8;
+
+    /// <summary>
+    /// True masks every action whose expected energy or spend, plus a reserve for the rest of the window,
+    /// would overrun a window budget (the cheapest action stays allowed). Default true.
+    /// </summary>
+    public bool MaskOverBudget { get; init; } = true;
+
+    /// <summary>True lets the SoC heat and throttle (a thermal model); false keeps nominal speed. Default true.</summary>
+    public bool Thermal { get; init; } = true;
+
+    /// <summary>Multiplier on the step reward q·L/latency (tokens/s) before the learner sees it. Default 0.02.</summary>
+    public double RewardScale { get; init; } = 0.02;
+
+    /// <summary>Checks every setting and returns this; the exception names the first bad one.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public EdgeCloudEnvironmentOptions Validated()
+    {
+        if (Devices is null || Devices.Count == 0)
+        {
+            throw new ArgumentException("Devices: at least one device class is needed.", nameof(Devices));
+        }
+
+        foreach (var device in Devices)
+        {
+            _ = Controller.Offloading.Devices.DeviceProfiles.Get(device);
+        }
+
+        if (Networks is null || Networks.Count == 0)
+        {
+            throw new ArgumentException("Networks: at least one network type is needed.", nameof(Networks));
+        }
+
+        if (Networks.Any(n => n == NetworkType.Disconnected || !Enum.IsDefined(n)))
+        {
+            throw new ArgumentException("Networks: every entry must be wired, wifi, 5g, lte or poor-cell.", nameof(Networks));
+        }
+
+        Positive(EnergyBudgetJoules, nameof(EnergyBudgetJoules), "J");
+        Positive(SpendBudgetUsd, nameof(SpendBudgetUsd), "US$");
+        Positive(LatencySloMs, nameof(LatencySloMs), "ms");
+        Positive(SloMissesPerWindow, nameof(SloMissesPerWindow), "misses");
+        Positive(WindowSeconds, nameof(WindowSeconds), "s");
+        Positive(MeanThinkSeconds, nameof(MeanThinkSeconds), "s");
+        Positive(RewardScale, nameof(RewardScale), "");
+        if (MaxDraftLength < 1 || MaxDraftLength > 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDraftLength), MaxDraftLength, "MaxDraftLength (K) must lie in 1..16.");
+        }
+
+        return this;
+    }
+
+    private static void Positive(double value, string name, string unit)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0 {unit}".TrimEnd() + ".");
+        }
+    }
+}
