@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
+using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 
 namespace Controller.Cli.Commands;
@@ -15,14 +16,33 @@ internal static class EvaluateCommand
         var seeds = new Option<string>("--seeds") { Description = "Split seeds, e.g. 0-19.", DefaultValueFactory = _ => "0-19" };
         var output = new Option<string?>("--out") { Description = "Directory for results.csv/json/md and SVG charts (default results/ENV-NETWORK)." };
         var json = new Option<bool>("--json") { Description = "Print the table as JSON on the last line." };
-        var command = new Command("evaluate", "Evaluate TMO policies and baselines: reward, score, association, latency, usage, budget violations.") { policies, baselines, seeds, output, json };
-        foreach (var option in problem.All)
+        var edgeCloud = new EdgeCloudOptions();
+        var devicesPerSeed = new Option<int>("--devices-per-seed") { Description = "edge-cloud: simulated devices per seed.", DefaultValueFactory = _ => 8 };
+        var windows = new Option<int>("--windows") { Description = "edge-cloud: consecutive budget windows per device.", DefaultValueFactory = _ => 4 };
+        var command = new Command("evaluate", "Evaluate policies and baselines over seeds: TMO's reward, score, latency, usage and budget violations, or with --env edge-cloud quality-weighted tokens/s, energy per token, budget violations and chosen k.") { policies, baselines, seeds, output, json, devicesPerSeed, windows };
+        foreach (var option in problem.All.Concat(edgeCloud.All))
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, ct) =>
         {
+            if (EdgeCloudOptions.Selected(parse, problem.Env))
+            {
+                var count = parse.GetValue(devicesPerSeed) is var d and >= 1 ? d : throw new ArgumentException($"--devices-per-seed must be ≥ 1, got {parse.GetValue(devicesPerSeed)}");
+                var perDevice = parse.GetValue(windows) is var w and >= 1 ? w : throw new ArgumentException($"--windows must be ≥ 1, got {parse.GetValue(windows)}");
+                var environment = edgeCloud.Resolve(parse, problem.Network, problem.Device, mask: null);
+                var edgeSettings = new EdgeCloudEvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), environment, count, perDevice);
+                var directory = parse.GetValue(output) ?? Path.Combine("results", $"edge-cloud-{parse.GetValue(problem.Network) ?? "mixed"}");
+                var edgeReport = EdgeCloudEvaluateJob.Run(edgeSettings, parse.GetValue(policies) ?? [], parse.GetValue(baselines)!, directory, ct);
+                if (parse.GetValue(json))
+                {
+                    Console.Out.WriteLine(EdgeCloudReportWriters.JsonText(edgeReport, includeSeeds: false, indented: false));
+                }
+
+                return Task.FromResult(0);
+            }
+
             var dataset = problem.LoadDataset(parse);
             var network = problem.ResolveNetwork(parse, dataset);
             var settings = new EvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), problem.ResolveDevice(parse), network, problem.ResolveOptions(parse));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
+using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 using Controller.Offloading.Tmo;
 
@@ -19,14 +20,28 @@ internal static class TrainCommand
         var observation = new Option<TmoObservationMode>("--observation") { Description = "improvedwithrewards (default: normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
         var history = new Option<string>("--history") { Description = "own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
-        var command = new Command("train", "Train a TMO offloading policy (PPO/A2C/DQN or their resource-constrained forms).") { algorithm, steps, seed, seeds, output, observation, history, mask };
-        foreach (var option in problem.All)
+        var edgeCloud = new EdgeCloudOptions();
+        var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask };
+        foreach (var option in problem.All.Concat(edgeCloud.All))
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, ct) =>
         {
+            if (EdgeCloudOptions.Selected(parse, problem.Env))
+            {
+                var environment = edgeCloud.Resolve(parse, problem.Network, problem.Device, mask);
+                var algorithmName = EdgeCloudOptions.IsImplicit(parse, algorithm) ? "rc-ppo" : parse.GetValue(algorithm)!;
+                var root = Path.GetFullPath(parse.GetValue(output)!);
+                var runs = (parse.GetValue(seeds) is { } list ? SeedList.Parse(list) : [parse.GetValue(seed)])
+                    .Select(s => new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithmName), environment, parse.GetValue(steps), s,
+                        Path.GetDirectoryName(root)!, Path.GetFileName(root)))
+                    .ToList();
+                EdgeCloudTrainJob.Run(runs, ct);
+                return Task.FromResult(0);
+            }
+
             var dataset = problem.LoadDataset(parse);
             var outputPath = Path.GetFullPath(parse.GetValue(output)!);
             var historyText = parse.GetValue(history)!.ToLowerInvariant();

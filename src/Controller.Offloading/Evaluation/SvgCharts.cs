@@ -20,16 +20,34 @@ public static class SvgCharts
     {
         var points = report.Summaries.Select(s => (s.Method, X: latencyAxis ? s.LatencyS : s.UsageUsd, Y: s.Reward)).ToList();
         var xLabel = latencyAxis ? "latency per dialogue (s)" : "usage per dialogue ($)";
+        var budget = latencyAxis ? report.Settings.Options.LatencyBudgetS : report.Settings.Options.UsageBudgetUsd;
+        return Scatter($"Reward against {xLabel} — {report.Settings.Network.Name}", xLabel, "reward per turn", points, budget);
+    }
+
+    /// <summary>
+    /// One point per named series: mean y against mean x with ±sd bars on both axes, and a dashed vertical
+    /// "budget" line at <paramref name="budget"/> when given.
+    /// </summary>
+    public static string Scatter(string title, string xLabel, string yLabel,
+        IReadOnlyList<(string Name, MeanAndDeviation X, MeanAndDeviation Y)> points, double? budget)
+    {
         var xs = points.SelectMany(p => new[] { p.X.Mean - p.X.StandardDeviation, p.X.Mean + p.X.StandardDeviation }).ToList();
         var ys = points.SelectMany(p => new[] { p.Y.Mean - p.Y.StandardDeviation, p.Y.Mean + p.Y.StandardDeviation }).ToList();
-        var budget = latencyAxis ? report.Settings.Options.LatencyBudgetS : report.Settings.Options.UsageBudgetUsd;
         xs.Add(0);
-        xs.Add(budget);
-        var frame = new Frame(xs.Min(), xs.Max(), ys.Min(), ys.Max());
-        var svg = Begin($"Reward against {xLabel} — {report.Settings.Network.Name}", xLabel, "reward per turn", frame);
-        var bx = frame.X(budget);
-        svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{bx:F1}\" y1=\"{Top}\" x2=\"{bx:F1}\" y2=\"{Height - Bottom}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>");
-        svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"{bx + 3:F1}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"#d62728\">budget</text>");
+        if (budget is { } b)
+        {
+            xs.Add(b);
+        }
+
+        var frame = new Frame(xs.Min(), xs.Max(), ys.Count == 0 ? 0 : ys.Min(), ys.Count == 0 ? 1 : ys.Max());
+        var svg = Begin(title, xLabel, yLabel, frame);
+        if (budget is { } line)
+        {
+            var bx = frame.X(line);
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{bx:F1}\" y1=\"{Top}\" x2=\"{bx:F1}\" y2=\"{Height - Bottom}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"{bx + 3:F1}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"#d62728\">budget</text>");
+        }
+
         for (var i = 0; i < points.Count; i++)
         {
             var (method, x, y) = points[i];

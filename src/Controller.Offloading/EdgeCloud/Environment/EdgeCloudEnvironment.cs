@@ -24,6 +24,9 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     /// <summary>Names of the cost vector's entries.</summary>
     public static IReadOnlyList<string> CostNames { get; } = ["energy", "spend", "slo"];
 
+    /// <summary>Standard deviations of the remaining-request count (≈ Poisson) the budget mask reserves for.</summary>
+    public const double ReserveDeviations = 2;
+
     private readonly Func<NetworkProfile, int, IChannelTrace> _traces;
     private readonly Func<DeviceProfile, IThermalModel> _thermals;
     private readonly EdgeCloudCostModel _baseModel;
@@ -89,6 +92,9 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     /// <summary>The pending request's decision state.</summary>
     public EdgeCloudDecision Decision { get; private set; } = null!;
 
+    /// <summary>The budget mask's fallback for the pending request: the action that best keeps the rest of the window within budget.</summary>
+    public int Fallback { get; private set; }
+
     /// <summary>The last step's realised outcome.</summary>
     public EdgeCloudStepOutcome LastOutcome { get; private set; }
 
@@ -140,7 +146,8 @@ public sealed class EdgeCloudEnvironment : IEnvironment
         var miss = sample.TotalLatencyMs > Options.LatencySloMs;
         var rate = sample.QualityScore * sample.TokensGenerated / latencyS;
         LastOutcome = new EdgeCloudStepOutcome(action, sample.ExecutedLocation, sample.ExecutedDraftLength, Network.Type,
-            sample.TotalLatencyMs, sample.DeviceEnergyJoules, sample.CloudCostUsd, sample.QualityScore, sample.TokensGenerated, miss, rate);
+            sample.TotalLatencyMs, sample.DeviceEnergyJoules, sample.CloudCostUsd, sample.QualityScore, sample.TokensGenerated, miss, rate,
+            sample.DraftTokensProposed, sample.DraftTokensAccepted);
 
         costs[0] = (float)(sample.DeviceEnergyJoules / Options.EnergyBudgetJoules);
         costs[1] = (float)(sample.CloudCostUsd / Options.SpendBudgetUsd);
@@ -214,28 +221,37 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     }
 
     /// <summary>
-    /// Structural mask, then (when enabled) the budget mask: an action is kept when the window's spending so far,
-    /// its expected use and a reserve — the expected number of later requests in the window times the use of the
-    /// fallback (the action with the least energy/budget + spend/budget) — fit both budgets. The fallback always stays.
+    /// Structural mask, then (when enabled) the budget mask. The fallback is the structurally allowed action that,
+    /// repeated for the requests the window may still bring (n = time left / (think time + its latency), plus
+    /// <see cref="ReserveDeviations"/>·√n for the randomness of arrivals, rounded up),
+    /// leaves the window's spending furthest inside both budgets, max(energy share, spend share); an action is kept
+    /// when the spending so far, its expected use and the fallback's use for the later requests fit both budgets.
+    /// The fallback always stays allowed (a window with no feasible way left overruns by as little as it can).
     /// </summary>
     private void FillMask(EdgeCloudDecision decision)
     {
         var fallback = 0;
-        var fallbackPrice = double.PositiveInfinity;
+        var fallbackLoad = double.PositiveInfinity;
+        var timeLeftS = Math.Max(0, WindowEndSeconds - TimeSeconds);
         for (var a = 0; a < _mask.Length; a++)
         {
             _mask[a] = decision.IsStructurallyAllowed(a);
             if (_mask[a])
             {
-                var price = (decision.ExpectedEnergyJoules(a) / Options.EnergyBudgetJoules) + (decision.ExpectedSpendUsd(a) / Options.SpendBudgetUsd);
-                if (price < fallbackPrice)
+                var expected = timeLeftS / (Options.MeanThinkSeconds + (decision.ExpectedLatencyMs(a) / 1_000));
+                var requests = Math.Max(1, Math.Ceiling(expected + (ReserveDeviations * Math.Sqrt(expected))));
+                var load = Math.Max(
+                    (WindowEnergyJoules + (requests * decision.ExpectedEnergyJoules(a))) / Options.EnergyBudgetJoules,
+                    (WindowSpendUsd + (requests * decision.ExpectedSpendUsd(a))) / Options.SpendBudgetUsd);
+                if (load < fallbackLoad)
                 {
-                    fallbackPrice = price;
+                    fallbackLoad = load;
                     fallback = a;
                 }
             }
         }
 
+        Fallback = fallback;
         if (!Options.MaskOverBudget)
         {
             return;
@@ -251,8 +267,9 @@ public sealed class EdgeCloudEnvironment : IEnvironment
                 continue;
             }
 
-            var after = WindowEndSeconds - TimeSeconds - (decision.ExpectedLatencyMs(a) / 1_000) - Options.MeanThinkSeconds;
-            var later = after > 0 ? Math.Ceiling(after / perLaterRequestS) : 0;
+            var after = timeLeftS - (decision.ExpectedLatencyMs(a) / 1_000) - Options.MeanThinkSeconds;
+            var expectedLater = after > 0 ? after / perLaterRequestS : 0;
+            var later = Math.Ceiling(expectedLater + (ReserveDeviations * Math.Sqrt(expectedLater)));
             _mask[a] = WindowEnergyJoules + decision.ExpectedEnergyJoules(a) + (later * fallbackEnergy) <= Options.EnergyBudgetJoules
                 && WindowSpendUsd + decision.ExpectedSpendUsd(a) + (later * fallbackSpend) <= Options.SpendBudgetUsd;
         }

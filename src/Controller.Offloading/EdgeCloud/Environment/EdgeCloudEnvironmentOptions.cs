@@ -9,26 +9,26 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// </summary>
 public sealed record EdgeCloudEnvironmentOptions
 {
-    /// <summary>Device classes an episode draws from (uniformly). Default: iphone-15-pro, android-midrange, jetson-orin-nx.</summary>
-    public IReadOnlyList<string> Devices { get; init; } = ["iphone-15-pro", "android-midrange", "jetson-orin-nx"];
+    /// <summary>Device classes an episode draws from (uniformly). Default: the two battery phones, iphone-15-pro and android-midrange.</summary>
+    public IReadOnlyList<string> Devices { get; init; } = ["iphone-15-pro", "android-midrange"];
 
     /// <summary>Network types an episode draws from (uniformly). Default: Wi-Fi, 5G, LTE and poor cell ("mixed").</summary>
     public IReadOnlyList<NetworkType> Networks { get; init; } = [NetworkType.WiFi, NetworkType.FiveG, NetworkType.Lte, NetworkType.PoorCell];
 
-    /// <summary>Device energy budget per window, joules. Default 400 J.</summary>
-    public double EnergyBudgetJoules { get; init; } = 400;
+    /// <summary>Device energy budget per window, joules. Default 2,000 J.</summary>
+    public double EnergyBudgetJoules { get; init; } = 2_000;
 
-    /// <summary>Cloud spend budget per window, US$. Default $0.03.</summary>
-    public double SpendBudgetUsd { get; init; } = 0.03;
+    /// <summary>Cloud spend budget per window, US$. Default $0.10.</summary>
+    public double SpendBudgetUsd { get; init; } = 0.10;
 
-    /// <summary>Latency SLO per request (time to the last token), ms. Default 12,000 ms.</summary>
-    public double LatencySloMs { get; init; } = 12_000;
+    /// <summary>Latency SLO per request (time to the last token), ms. Default 20,000 ms.</summary>
+    public double LatencySloMs { get; init; } = 20_000;
 
-    /// <summary>SLO misses per window the RC learner may spend on average (the third constraint's budget). Default 1.</summary>
-    public double SloMissesPerWindow { get; init; } = 1;
+    /// <summary>SLO misses per window the RC learner may spend on average (the third constraint's budget). Default 2.</summary>
+    public double SloMissesPerWindow { get; init; } = 2;
 
-    /// <summary>Length of one budget window (one episode), seconds of device time. Default 300 s.</summary>
-    public double WindowSeconds { get; init; } = 300;
+    /// <summary>Length of one budget window (one episode), seconds of device time. Default 600 s.</summary>
+    public double WindowSeconds { get; init; } = 600;
 
     /// <summary>Mean user think time between the end of one answer and the next request (exponential), seconds. Default 10 s.</summary>
     public double MeanThinkSeconds { get; init; } = 10;

@@ -14,6 +14,8 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// <param name="Tokens">Answer tokens.</param>
 /// <param name="SloMiss">True when the latency exceeded the SLO.</param>
 /// <param name="Rate">Quality-weighted tokens per second of this request, q·L/latency.</param>
+/// <param name="DraftTokensProposed">Draft tokens sent for verification (0 unless speculative).</param>
+/// <param name="DraftTokensAccepted">Draft tokens the target accepted.</param>
 public readonly record struct EdgeCloudStepOutcome(
     int Action,
     Location Location,
@@ -25,4 +27,6 @@ public readonly record struct EdgeCloudStepOutcome(
     double Quality,
     int Tokens,
     bool SloMiss,
-    double Rate);
+    double Rate,
+    int DraftTokensProposed,
+    int DraftTokensAccepted);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Controller.Offloading.EdgeCloud.Evaluation;
+using Controller.Offloading.Evaluation;
+using Controller.Learning.Policies;
+using Spectre.Console;
+
+namespace Controller.Cli.Jobs;
+
+/// <summary>Runs the edge–cloud comparison with a progress bar, prints the tables and writes CSV, JSON, Markdown and SVG.</summary>
+internal static class EdgeCloudEvaluateJob
+{
+    public static EdgeCloudReport Run(EdgeCloudEvaluationSettings settings, IReadOnlyList<string> policyDirectories, string baselines, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var methods = policyDirectories.Select(d => LearnedMethod(d, settings)).Concat(EdgeCloudMethod.Baselines(baselines, settings.Options)).ToList();
+        EdgeCloudReport? report = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{methods.Count} methods × {settings.Seeds.Count} seeds", maxValue: methods.Count * settings.Seeds.Count);
+                report = EdgeCloudEvaluator.Run(settings, methods, new Ticker(task), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+
+        Directory.CreateDirectory(outputDirectory);
+        File.WriteAllText(Path.Combine(outputDirectory, "results.csv"), EdgeCloudReportWriters.Csv(report!));
+        File.WriteAllText(Path.Combine(outputDirectory, "draft_lengths.csv"), EdgeCloudReportWriters.DraftLengthCsv(report!));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.json"), EdgeCloudReportWriters.JsonText(report!));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.md"), EdgeCloudReportWriters.Markdown(report!));
+        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_energy.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: true));
+        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_spend.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: false));
+        var curves = LearningCurves(policyDirectories);
+        if (curves.Count > 0)
+        {
+            File.WriteAllText(Path.Combine(outputDirectory, "learning_curves.svg"), SvgCharts.LearningCurves(curves, "mean episode reward"));
+        }
+
+        Render(report!);
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/]; wrote results.csv, draft_lengths.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
+        return report!;
+    }
+
+    /// <summary>
+    /// A learned method: for evaluation seed s it loads <c>directory/seed-s</c> when present, else the directory's only
+    /// bundle (or the directory itself when it is a bundle).
+    /// </summary>
+    private static EdgeCloudMethod LearnedMethod(string directory, EdgeCloudEvaluationSettings settings)
+    {
+        var root = Path.GetFullPath(directory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"--policy {directory}: no such policy directory");
+        }
+
+        var bundles = File.Exists(Path.Combine(root, PolicyBundleSerializer.ManifestFile))
+            ? [root]
+            : Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, PolicyBundleSerializer.ManifestFile))).Order(StringComparer.Ordinal).ToArray();
+        if (bundles.Length == 0)
+        {
+            throw new DirectoryNotFoundException($"--policy {directory}: holds no policy bundle (no manifest.json in it or in its seed-N folders); run 'controller train --env edge-cloud' first");
+        }
+
+        var first = EdgeCloudPolicySettings.Load(bundles[0]);
+        var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
+        var loaded = new Dictionary<string, Policy>();
+        return new EdgeCloudMethod(name, seed =>
+        {
+            var perSeed = Path.Combine(root, $"seed-{seed}");
+            var bundle = Directory.Exists(perSeed) ? perSeed : bundles.Length == 1 ? bundles[0] : throw new DirectoryNotFoundException(
+                $"--policy {directory}: no bundle for seed {seed} (seed-{seed}); train with --seed {seed} or pass a single bundle");
+            lock (loaded)
+            {
+                if (!loaded.TryGetValue(bundle, out var policy))
+                {
+                    loaded[bundle] = policy = EdgeCloudTrainer.Load(name, bundle, settings.Options).Policy;
+                }
+
+                return new EdgeCloudLearnedPolicy(name, policy, Offloading.EdgeCloud.Environments.EdgeCloudObservation.Size, policy.Actions.Count);
+            }
+        });
+    }
+
+    private static void Render(EdgeCloudReport report)
+    {
+        var shown = new[] { EdgeCloudMetrics.Rate, EdgeCloudMetrics.TokensPerSecond, EdgeCloudMetrics.EnergyPerToken, EdgeCloudMetrics.OverAny, EdgeCloudMetrics.SloMiss, EdgeCloudMetrics.MeanDraftLength };
+        var metrics = EdgeCloudMetrics.All.Where(m => shown.Contains(m.Key)).ToList();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Method");
+        foreach (var metric in metrics)
+        {
+            table.AddColumn(Markup.Escape(metric.Header));
+        }
+
+        foreach (var s in report.Summaries)
+        {
+            table.AddRow([Markup.Escape(s.Method), .. metrics.Select(m => Markup.Escape(
+                $"{s.Metrics[m.Key].Mean.ToString(m.Format, CultureInfo.InvariantCulture)} ± {s.Metrics[m.Key].StandardDeviation.ToString(m.Format, CultureInfo.InvariantCulture)}"))]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static List<(string Name, IReadOnlyList<(double Step, double Value)> Points)> LearningCurves(IReadOnlyList<string> policyDirectories)
+    {
+        var curves = new List<(string, IReadOnlyList<(double, double)>)>();
+        foreach (var root in policyDirectories)
+        {
+            foreach (var file in Directory.EnumerateFiles(root, TmoTrainer.LearningCurveFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var points = LearningCurveFile.Read(file);
+                if (points.Count > 0)
+                {
+                    curves.Add(($"{Path.GetFileName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar))}/{Path.GetFileName(Path.GetDirectoryName(file))}", points));
+                }
+            }
+        }
+
+        return curves;
+    }
+
+    private sealed class Ticker(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Controller.Contracts;
+using Controller.Offloading.Devices;
+using Controller.Offloading.EdgeCloud.Environments;
+
+namespace Controller.Cli.Jobs;
+
+/// <summary>
+/// The options of <c>train</c> and <c>evaluate</c> that only <c>--env edge-cloud</c> reads, and how the shared
+/// ones (<c>--network</c>, <c>--device</c>, <c>--mask</c>) are read for it. Every bad value fails with one line
+/// naming the option.
+/// </summary>
+internal sealed class EdgeCloudOptions
+{
+    /// <summary>The <c>--env</c> value that selects the edge–cloud environment.</summary>
+    public const string EnvName = "edge-cloud";
+
+    public Option<double> BudgetEnergy { get; } = new("--budget-energy") { Description = "edge-cloud: device energy budget per window, joules.", DefaultValueFactory = _ => 2_000 };
+
+    public Option<double> BudgetSpend { get; } = new("--budget-spend") { Description = "edge-cloud: cloud spend budget per window, US dollars.", DefaultValueFactory = _ => 0.10 };
+
+    public Option<double> SloMs { get; } = new("--slo-ms") { Description = "edge-cloud: latency SLO per request, milliseconds.", DefaultValueFactory = _ => 20_000 };
+
+    public Option<double> WindowSeconds { get; } = new("--window-seconds") { Description = "edge-cloud: length of one budget window (one episode), seconds.", DefaultValueFactory = _ => 600 };
+
+    public Option<int> MaxDraft { get; } = new("--max-draft") { Description = "edge-cloud: K, the longest draft length (1..16).", DefaultValueFactory = _ => 8 };
+
+    public Option<string> Thermal { get; } = new("--thermal") { Description = "edge-cloud: on (the SoC heats and throttles) or off.", DefaultValueFactory = _ => "on" };
+
+    public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, WindowSeconds, MaxDraft, Thermal];
+
+    /// <summary>True when <paramref name="env"/> selects the edge–cloud environment.</summary>
+    public static bool Selected(ParseResult parse, Option<string> env) =>
+        string.Equals(parse.GetValue(env)?.Trim(), EnvName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The environment options the command line describes.</summary>
+    /// <exception cref="ArgumentException">A bad value; the message names the option.</exception>
+    public EdgeCloudEnvironmentOptions Resolve(ParseResult parse, Option<string?> network, Option<string> device, Option<bool>? mask)
+    {
+        var thermal = parse.GetValue(Thermal)!.Trim().ToLowerInvariant() switch
+        {
+            "on" => true,
+            "off" => false,
+            var other => throw new ArgumentException($"--thermal must be on or off, got '{other}'"),
+        };
+        var options = new EdgeCloudEnvironmentOptions
+        {
+            Networks = ParseNetworks(parse.GetValue(network)),
+            Devices = ParseDevices(IsImplicit(parse, device) ? null : parse.GetValue(device)),
+            EnergyBudgetJoules = Positive(parse.GetValue(BudgetEnergy), "--budget-energy"),
+            SpendBudgetUsd = Positive(parse.GetValue(BudgetSpend), "--budget-spend"),
+            LatencySloMs = Positive(parse.GetValue(SloMs), "--slo-ms"),
+            WindowSeconds = Positive(parse.GetValue(WindowSeconds), "--window-seconds"),
+            MaxDraftLength = parse.GetValue(MaxDraft) is var k and >= 1 and <= 16 ? k : throw new ArgumentException($"--max-draft must lie in 1..16, got {parse.GetValue(MaxDraft)}"),
+            MaskOverBudget = mask is null || parse.GetValue(mask),
+            Thermal = thermal,
+        };
+        return options.Validated();
+    }
+
+    /// <summary>True when the option was not given on the command line (its default applies).</summary>
+    public static bool IsImplicit(ParseResult parse, Option option) => parse.GetResult(option) is not { Implicit: false };
+
+    /// <summary><c>mixed</c> (or nothing) → Wi-Fi, 5G, LTE and poor cell; else a comma list of wifi, 5g, lte, poor-cell, wired.</summary>
+    public static IReadOnlyList<NetworkType> ParseNetworks(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("mixed", StringComparison.OrdinalIgnoreCase))
+        {
+            return new EdgeCloudEnvironmentOptions().Networks;
+        }
+
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name.ToLowerInvariant() switch
+        {
+            "wifi" => NetworkType.WiFi,
+            "5g" => NetworkType.FiveG,
+            "lte" or "4g" => NetworkType.Lte,
+            "poor-cell" or "poor" => NetworkType.PoorCell,
+            "wired" => NetworkType.Wired,
+            _ => throw new ArgumentException($"--network '{name}' is not an edge-cloud network; use mixed or a comma list of wifi, 5g, lte, poor-cell, wired"),
+        }).Distinct().ToList();
+    }
+
+    /// <summary><c>mixed</c> (or nothing) → the default phones; else a comma list of device classes.</summary>
+    public static IReadOnlyList<string> ParseDevices(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("mixed", StringComparison.OrdinalIgnoreCase))
+        {
+            return new EdgeCloudEnvironmentOptions().Devices;
+        }
+
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
+            DeviceProfiles.TryGet(name, out var profile)
+                ? profile.Name
+                : throw new ArgumentException($"--device '{name}' is not an edge-cloud device class; use mixed or a comma list of {string.Join(", ", DeviceProfiles.Names)}")).Distinct().ToList();
+    }
+
+    private static double Positive(double value, string option) =>
+        double.IsFinite(value) && value > 0 ? value : throw new ArgumentException($"{option} must be a finite number > 0, got {value}");
+}

@@ -1,0 +1,24 @@
+using Controller.Offloading.EdgeCloud.Environments;
+
+namespace Controller.Offloading.EdgeCloud.Baselines;
+
+/// <summary>Cloud-only (every present modality uploaded; local on a down link) or local-only.</summary>
+public sealed class FixedLocationPolicy(bool cloud) : IEdgeCloudPolicy
+{
+    public string Name => cloud ? "Cloud only" : "Local only";
+
+    public void BeginWindow(EdgeCloudEnvironment environment)
+    {
+    }
+
+    public int ChooseAction(EdgeCloudEnvironment environment, ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var decision = environment.Decision;
+        return RulePolicy.Cheapest(environment, mask, cloud && decision.Channel.IsUp ? decision.CloudAllPresent : 0);
+    }
+
+    public void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome)
+    {
+    }
+}

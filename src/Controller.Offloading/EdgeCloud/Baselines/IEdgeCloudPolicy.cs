@@ -1,0 +1,23 @@
+using Controller.Offloading.EdgeCloud.Environments;
+
+namespace Controller.Offloading.EdgeCloud.Baselines;
+
+/// <summary>
+/// A placement rule the edge–cloud evaluation runs: baselines and learned policies alike. One instance serves
+/// one simulated device; the harness calls <see cref="BeginWindow"/> at the start of each budget window, then
+/// alternates <see cref="ChooseAction"/> and <see cref="Observe"/> per request.
+/// </summary>
+public interface IEdgeCloudPolicy
+{
+    /// <summary>Name in result tables.</summary>
+    string Name { get; }
+
+    /// <summary>A new budget window starts.</summary>
+    void BeginWindow(EdgeCloudEnvironment environment);
+
+    /// <summary>Picks an action the mask allows.</summary>
+    int ChooseAction(EdgeCloudEnvironment environment, ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask);
+
+    /// <summary>Feedback for the action just taken (adaptive rules update here).</summary>
+    void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome);
+}

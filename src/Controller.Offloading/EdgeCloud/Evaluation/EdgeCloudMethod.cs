@@ -1,0 +1,13 @@
+using Controller.Offloading.EdgeCloud.Baselines;
+
+namespace Controller.Offloading.EdgeCloud.Evaluation;
+
+/// <summary>A method in the comparison: a name and how to build its policy for one simulated device of a seed.</summary>
+/// <param name="Name">Name in the tables.</param>
+/// <param name="Create">Builds a fresh policy; gets the evaluation seed.</param>
+public sealed record EdgeCloudMethod(string Name, Func<int, IEdgeCloudPolicy> Create)
+{
+    /// <summary>The baselines named by <paramref name="names"/> (<c>all</c>, <c>none</c> or a comma list).</summary>
+    public static IReadOnlyList<EdgeCloudMethod> Baselines(string names, Environments.EdgeCloudEnvironmentOptions options) =>
+        EdgeCloudBaselines.Resolve(names).Select(b => new EdgeCloudMethod(b.Name, _ => b.Create(options))).ToList();
+}

@@ -1,0 +1,45 @@
+namespace Controller.Offloading.EdgeCloud.Evaluation;
+
+/// <summary>One reported metric: key (CSV/JSON), table header and number format.</summary>
+public sealed record EdgeCloudMetric(string Key, string Header, string Format, bool Percent = false);
+
+/// <summary>The metrics of the edge–cloud comparison, in table order.</summary>
+public static class EdgeCloudMetrics
+{
+    public const string Rate = "qw_tokens_per_s";
+    public const string TokensPerSecond = "tokens_per_s";
+    public const string EnergyPerToken = "energy_j_per_token";
+    public const string Quality = "quality";
+    public const string EnergyPerWindow = "energy_j_per_window";
+    public const string SpendPerWindow = "spend_usd_per_window";
+    public const string OverEnergy = "over_energy_share";
+    public const string OverSpend = "over_spend_share";
+    public const string OverAny = "over_any_budget_share";
+    public const string EnergyExcess = "energy_excess_j";
+    public const string SpendExcess = "spend_excess_usd";
+    public const string SloMiss = "slo_miss_share";
+    public const string LocalShare = "local_share";
+    public const string CloudShare = "cloud_share";
+    public const string SpeculativeShare = "speculative_share";
+    public const string MeanDraftLength = "mean_k";
+
+    public static IReadOnlyList<EdgeCloudMetric> All { get; } =
+    [
+        new(Rate, "QW tok/s", "F2"),
+        new(TokensPerSecond, "Tok/s", "F2"),
+        new(EnergyPerToken, "J/token", "F3"),
+        new(Quality, "Quality", "F3"),
+        new(EnergyPerWindow, "Energy/window (J)", "F0"),
+        new(SpendPerWindow, "Spend/window ($)", "F4"),
+        new(OverEnergy, "Over energy", "P1", Percent: true),
+        new(OverSpend, "Over spend", "P1", Percent: true),
+        new(OverAny, "Over any budget", "P1", Percent: true),
+        new(EnergyExcess, "Energy excess (J)", "F1"),
+        new(SpendExcess, "Spend excess ($)", "F4"),
+        new(SloMiss, "SLO misses", "P1", Percent: true),
+        new(LocalShare, "Local", "P0", Percent: true),
+        new(CloudShare, "Cloud", "P0", Percent: true),
+        new(SpeculativeShare, "Spec.", "P0", Percent: true),
+        new(MeanDraftLength, "Mean k", "F2"),
+    ];
+}

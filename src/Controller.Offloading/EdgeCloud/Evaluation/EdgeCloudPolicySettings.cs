@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Controller.Contracts;
+using Controller.Offloading.EdgeCloud.Environments;
+
+namespace Controller.Offloading.EdgeCloud.Evaluation;
+
+/// <summary>
+/// How an edge–cloud policy bundle was trained, stored beside its manifest as <c>edge-cloud.json</c>, so that
+/// evaluation can refuse a bundle whose observation or action space does not match and report its provenance.
+/// </summary>
+public sealed record EdgeCloudPolicySettings(
+    string Algorithm,
+    IReadOnlyList<string> Devices,
+    IReadOnlyList<NetworkType> Networks,
+    double EnergyBudgetJoules,
+    double SpendBudgetUsd,
+    double LatencySloMs,
+    double WindowSeconds,
+    int MaxDraftLength,
+    bool MaskOverBudget,
+    bool Thermal,
+    long Steps,
+    int Seed,
+    double TrainSeconds,
+    string World)
+{
+    /// <summary>File name inside the bundle directory.</summary>
+    public const string FileName = "edge-cloud.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The settings of a run with <paramref name="options"/>.</summary>
+    public static EdgeCloudPolicySettings From(string algorithm, EdgeCloudEnvironmentOptions options, long steps, int seed, double trainSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
+            options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds, EdgeCloudWorld.Description);
+    }
+
+    public void Save(string bundleDirectory) =>
+        File.WriteAllText(Path.Combine(bundleDirectory, FileName), JsonSerializer.Serialize(this, Json) + System.Environment.NewLine);
+
+    /// <summary>Reads the settings of a bundle directory.</summary>
+    /// <exception cref="InvalidDataException">The file is missing or unreadable; the message names it.</exception>
+    public static EdgeCloudPolicySettings Load(string bundleDirectory)
+    {
+        var path = Path.Combine(bundleDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: missing; this bundle was not trained by 'controller train --env edge-cloud'");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<EdgeCloudPolicySettings>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path}: empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: field '{ex.Path}': {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Controller.Contracts;
+using Controller.Offloading.Evaluation;
+
+namespace Controller.Offloading.EdgeCloud.Evaluation;
+
+/// <summary>Totals of one budget window under one method.</summary>
+public sealed record EdgeCloudWindowResult(double EnergyJoules, double SpendUsd, int Requests, int SloMisses);
+
+/// <summary>One method on one seed: every metric of <see cref="EdgeCloudMetrics"/> and its windows.</summary>
+/// <param name="Method">Method name.</param>
+/// <param name="Seed">Evaluation seed.</param>
+/// <param name="Metrics">Metric key → value.</param>
+/// <param name="Windows">Per-window totals.</param>
+/// <param name="DraftLengthCounts">Speculative requests per (network, k); index k in 0..K (0 unused).</param>
+public sealed record EdgeCloudSeedResult(
+    string Method,
+    int Seed,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<EdgeCloudWindowResult> Windows,
+    IReadOnlyDictionary<NetworkType, long[]> DraftLengthCounts);
+
+/// <summary>One method over all seeds: mean ± sd of each metric and the pooled k counts per network.</summary>
+public sealed record EdgeCloudMethodSummary(
+    string Method,
+    int Seeds,
+    IReadOnlyDictionary<string, MeanAndDeviation> Metrics,
+    IReadOnlyDictionary<NetworkType, long[]> DraftLengthCounts)
+{
+    public static EdgeCloudMethodSummary Of(string method, IReadOnlyList<EdgeCloudSeedResult> seeds)
+    {
+        var metrics = EdgeCloudMetrics.All.ToDictionary(m => m.Key, m => MeanAndDeviation.Of(seeds.Select(s => s.Metrics[m.Key]).ToList()));
+        var counts = new Dictionary<NetworkType, long[]>();
+        foreach (var seed in seeds)
+        {
+            foreach (var (network, perK) in seed.DraftLengthCounts)
+            {
+                if (!counts.TryGetValue(network, out var total))
+                {
+                    counts[network] = total = new long[perK.Length];
+                }
+
+                for (var k = 0; k < perK.Length; k++)
+                {
+                    total[k] += perK[k];
+                }
+            }
+        }
+
+        return new EdgeCloudMethodSummary(method, seeds.Count, metrics, counts);
+    }
+
+    /// <summary>Mean k of the speculative requests on <paramref name="network"/>; NaN when there were none.</summary>
+    public double MeanDraftLength(NetworkType network)
+    {
+        if (!DraftLengthCounts.TryGetValue(network, out var counts))
+        {
+            return double.NaN;
+        }
+
+        var n = counts.Sum();
+        return n == 0 ? double.NaN : counts.Select((c, k) => (double)c * k).Sum() / n;
+    }
+}
+
+/// <summary>The protocol of one edge–cloud comparison.</summary>
+/// <param name="Seeds">Evaluation seeds; each seed simulates <paramref name="DevicesPerSeed"/> devices.</param>
+/// <param name="Options">Environment options (budgets, SLO, devices, networks, K, masking).</param>
+/// <param name="DevicesPerSeed">Devices (device class × network × trace offset draws) per seed.</param>
+/// <param name="WindowsPerDevice">Consecutive budget windows per device.</param>
+public sealed record EdgeCloudEvaluationSettings(
+    IReadOnlyList<int> Seeds,
+    Environments.EdgeCloudEnvironmentOptions Options,
+    int DevicesPerSeed = 8,
+    int WindowsPerDevice = 4)
+{
+    /// <summary>Seed of device <paramref name="device"/> of evaluation seed <paramref name="seed"/>; far from training's seeds (0 … steps).</summary>
+    public static int DeviceSeed(int seed, int device) => 1_000_000_000 + (seed * 1_000) + device;
+}
+
+/// <summary>The result of an edge–cloud comparison.</summary>
+public sealed record EdgeCloudReport(
+    EdgeCloudEvaluationSettings Settings,
+    IReadOnlyList<EdgeCloudMethodSummary> Summaries,
+    IReadOnlyList<EdgeCloudSeedResult> Seeds,
+    double ElapsedSeconds,
+    string World);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Controller.Learning.Algorithms;
+using Controller.Learning.Constraints;
+using Controller.Learning.Metrics;
+using Controller.Learning.Policies;
+using Controller.Offloading.EdgeCloud.Environments;
+using Controller.Offloading.Evaluation;
+
+namespace Controller.Offloading.EdgeCloud.Evaluation;
+
+/// <summary>One edge–cloud training run.</summary>
+/// <param name="Algorithm">Learner (rc-ppo, rc-a2c, rc-dqn, ppo, a2c, dqn).</param>
+/// <param name="Options">Environment options.</param>
+/// <param name="Steps">Environment steps (requests).</param>
+/// <param name="Seed">Seeds the network initialisation, sampling and the simulated devices.</param>
+/// <param name="OutputRoot">Bundle root; the bundle goes to <c>OutputRoot/Name/seed-Seed</c>.</param>
+/// <param name="Name">Policy name.</param>
+public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name);
+
+/// <summary>
+/// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
+/// The RC forms constrain the three budget-normalised costs (energy, spend, SLO misses per window) with Lagrange
+/// multipliers updated by dual ascent, "expected window cost ≤ 1". PPO and A2C use SB3's defaults except an
+/// entropy bonus of 0.01 (89 actions; without it the policy collapses on its first good action).
+/// </summary>
+public static class EdgeCloudTrainer
+{
+    /// <summary>Entropy coefficient of PPO and A2C here (SB3's default is 0).</summary>
+    public const double EntropyCoefficient = 0.01;
+
+    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives timesteps at every metrics dump.</summary>
+    public static TmoTrainingOutcome Train(EdgeCloudTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
+        var environment = EdgeCloudWorld.CreateEnvironment(request.Options);
+        var curve = new StringWriter();
+        var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
+        if (progress is not null)
+        {
+            sinks.Add(new ProgressSink(progress));
+        }
+
+        var setup = new TrainingSetup([environment], request.Seed)
+        {
+            Constraints = request.Algorithm.Constrained
+                ? new ConstraintSettings(EdgeCloudEnvironment.CostNames.Select(c => new ConstraintBudget(c, 1.0)).ToList())
+                : ConstraintSettings.None,
+            Observation = ObservationSpec.Identity(EdgeCloudObservation.Names),
+            Actions = new ActionSpec(Enumerable.Range(0, environment.Space.Count).Select(environment.Describe).ToArray()),
+            Metrics = new MetricsLogger([.. sinks]),
+        };
+
+        var version = $"seed-{request.Seed}";
+        var clock = Stopwatch.StartNew();
+        var (summary, bundle) = Learn(request, setup, version, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
+        var curvePath = Path.Combine(directory, TmoTrainer.LearningCurveFile);
+        File.WriteAllText(curvePath, curve.ToString());
+        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, seconds).Save(directory);
+        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds);
+    }
+
+    /// <summary>Loads a trained bundle directory as a policy for <paramref name="options"/>' environment.</summary>
+    /// <exception cref="InvalidDataException">The bundle is not an edge–cloud bundle or does not fit.</exception>
+    public static EdgeCloudLearnedPolicy Load(string name, string directory, EdgeCloudEnvironmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = EdgeCloudPolicySettings.Load(directory);
+        var bundle = PolicyBundleStore.Load(directory);
+        var space = Placement.CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
+        return new EdgeCloudLearnedPolicy(name, bundle.Policy, EdgeCloudObservation.Size, space.Count);
+    }
+
+    private static (TrainingSummary Summary, PolicyBundle Bundle) Learn(EdgeCloudTrainingRequest request, TrainingSetup setup, string version, CancellationToken cancellationToken)
+    {
+        const string dataset = "edge-cloud";
+        switch (request.Algorithm.Family)
+        {
+            case "ppo":
+            {
+                var learner = new Ppo(setup, new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient));
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+
+            case "a2c":
+            {
+                var learner = new A2c(setup, new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient));
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+
+            default:
+            {
+                var hyperparameters = new DqnHyperparameters(BufferSize: (int)Math.Min(new DqnHyperparameters().BufferSize, Math.Max(request.Steps, 1000)));
+                var learner = new Dqn(setup, hyperparameters);
+                var summary = learner.Learn(request.Steps, cancellationToken);
+                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
+            }
+        }
+    }
+
+    private sealed class ProgressSink(IProgress<long> progress) : IMetricsSink
+    {
+        public void WriteHyperparameters(string algorithm, IReadOnlyDictionary<string, string> hyperparameters)
+        {
+        }
+
+        public void Write(long timesteps, IReadOnlyDictionary<string, double> values) => progress.Report(timesteps);
+    }
+}

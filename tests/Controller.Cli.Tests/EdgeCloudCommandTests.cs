@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace Controller.Cli.Tests;
+
+public sealed class EdgeCloudCommandTests
+{
+    [Fact]
+    public async Task TrainThenEvaluate_TinyEdgeCloudRun_WritesBundleReportsAndJsonTable()
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"edge-cloud-cli-{Guid.NewGuid():N}");
+        try
+        {
+            var policy = Path.Combine(work, "policies", "tiny");
+            var train = await CliProcess.RunAsync(
+                TimeSpan.FromMinutes(2),
+                "train", "--env", "edge-cloud", "--algo", "rc-ppo", "--steps", "300", "--seed", "0", "--network", "lte,poor-cell", "--out", policy);
+            Assert.True(train.ExitCode == 0, train.StandardOutput + train.StandardError);
+            foreach (var file in new[] { "manifest.json", "learning_curve.csv", "edge-cloud.json" })
+            {
+                Assert.True(File.Exists(Path.Combine(policy, "seed-0", file)), file);
+            }
+
+            var results = Path.Combine(work, "results");
+            var evaluate = await CliProcess.RunAsync(
+                TimeSpan.FromMinutes(2),
+                "evaluate", "--env", "edge-cloud", "--network", "lte,poor-cell", "--policy", policy, "--baselines", "fixed-4,analytic,local",
+                "--seeds", "0-1", "--devices-per-seed", "2", "--windows", "1", "--out", results, "--json");
+            Assert.True(evaluate.ExitCode == 0, evaluate.StandardOutput + evaluate.StandardError);
+
+            using var table = JsonDocument.Parse(evaluate.LastLine);
+            var methods = table.RootElement.GetProperty("methods").EnumerateArray().ToList();
+            Assert.Equal(["RC-PPO (tiny)", "Fixed k=4", "Analytic k* (FlexSpec-like)", "Local only"], methods.Select(m => m.GetProperty("method").GetString()));
+            foreach (var method in methods)
+            {
+                var metrics = method.GetProperty("metrics");
+                Assert.True(metrics.GetProperty("qw_tokens_per_s").GetProperty("mean").GetDouble() > 0);
+                Assert.True(metrics.GetProperty("energy_j_per_token").GetProperty("mean").GetDouble() > 0);
+                Assert.Equal(2, method.GetProperty("seeds").GetInt32());
+            }
+
+            var fixedK = methods[1].GetProperty("meanDraftLengthByNetwork");
+            Assert.True(fixedK.EnumerateObject().All(n => n.Name is "lte" or "poor-cell"));
+            foreach (var file in new[] { "results.csv", "draft_lengths.csv", "results.json", "results.md", "rate_vs_energy.svg", "rate_vs_spend.svg", "learning_curves.svg" })
+            {
+                Assert.True(File.Exists(Path.Combine(results, file)), file);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("--network", "moon-link", "--network")]
+    [InlineData("--device", "toaster-9000", "--device")]
+    [InlineData("--budget-energy", "0", "--budget-energy")]
+    [InlineData("--budget-spend", "-1", "--budget-spend")]
+    [InlineData("--slo-ms", "0", "--slo-ms")]
+    [InlineData("--max-draft", "40", "--max-draft")]
+    [InlineData("--thermal", "warm", "--thermal")]
+    [InlineData("--baselines", "fixed-3", "fixed-3")]
+    [InlineData("--windows", "0", "--windows")]
+    public async Task Evaluate_EdgeCloudBadOption_FailsNamingIt(string option, string value, string named)
+    {
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1",
+            "--out", Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}"), option, value);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(named, result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_EdgeCloudPolicyDirectoryMissing_FailsNamingIt()
+    {
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "edge-cloud", "--seeds", "0", "--policy", "/no/such/policy-dir");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("/no/such/policy-dir", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,49 @@
+using Controller.Contracts;
+using Controller.Offloading.EdgeCloud;
+using Controller.Offloading.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Traces;
+
+namespace Controller.Offloading.Tests.EdgeCloudEnvironment;
+
+/// <summary>A channel that never changes, for tests that need one link state.</summary>
+internal sealed class ConstantTrace(ChannelState state, NetworkType network) : IChannelTrace
+{
+    public string Name => "constant";
+
+    public NetworkType Network => network;
+
+    public double DurationSeconds => 3_600;
+
+    public ChannelState At(double timeSeconds) => state;
+}
+
+/// <summary>Builders shared by the edge–cloud environment tests.</summary>
+internal static class EdgeCloudTestWorld
+{
+    public static Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment Create(EdgeCloudEnvironmentOptions? options = null, ChannelState? channel = null) =>
+        new(options ?? new EdgeCloudEnvironmentOptions(),
+            channel is { } c ? (network, _) => new ConstantTrace(c, network.Type) : null);
+
+    /// <summary>Plays one window with <paramref name="choose"/> and returns the outcomes; asserts every choice was allowed.</summary>
+    public static List<EdgeCloudStepOutcome> PlayWindow(Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment environment, int? seed,
+        Func<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, bool[], int> choose,
+        Action<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, EdgeCloudStepOutcome>? observe = null)
+    {
+        var observation = new float[environment.Spec.ObservationSize];
+        var mask = new bool[environment.Spec.ActionCount];
+        var costs = new float[environment.Spec.CostCount];
+        environment.Reset(seed, observation, mask);
+        var outcomes = new List<EdgeCloudStepOutcome>();
+        var done = false;
+        while (!done)
+        {
+            var action = choose(environment, mask);
+            Assert.True(mask[action], $"action {action} is masked");
+            done = environment.Step(action, observation, mask, costs).Done;
+            outcomes.Add(environment.LastOutcome);
+            observe?.Invoke(environment, environment.LastOutcome);
+        }
+
+        return outcomes;
+    }
+}
