@@ -8,9 +8,9 @@ namespace Controller.Cli.Jobs;
 /// <summary>Trains one edge–cloud policy per seed with a progress bar per run and prints where each landed.</summary>
 internal static class EdgeCloudTrainJob
 {
-    public static IReadOnlyList<TmoTrainingOutcome> Run(IReadOnlyList<EdgeCloudTrainingRequest> requests, CancellationToken cancellationToken)
+    public static IReadOnlyList<EdgeCloudTrainingOutcome> Run(IReadOnlyList<EdgeCloudTrainingRequest> requests, CancellationToken cancellationToken)
     {
-        var outcomes = new List<TmoTrainingOutcome>(requests.Count);
+        var outcomes = new List<EdgeCloudTrainingOutcome>(requests.Count);
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -26,7 +26,7 @@ internal static class EdgeCloudTrainJob
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("seed").AddColumn("bundle").AddColumn(new TableColumn("steps").RightAligned())
-            .AddColumn(new TableColumn("mean episode return").RightAligned()).AddColumn("multipliers").AddColumn(new TableColumn("train s").RightAligned());
+            .AddColumn(new TableColumn("mean episode return").RightAligned()).AddColumn("multipliers").AddColumn(new TableColumn("train s").RightAligned()).AddColumn(new TableColumn("cpu s").RightAligned());
         for (var i = 0; i < outcomes.Count; i++)
         {
             var o = outcomes[i];
@@ -36,7 +36,8 @@ internal static class EdgeCloudTrainJob
                 o.Timesteps.ToString(CultureInfo.InvariantCulture),
                 o.MeanEpisodeReturn.ToString("F3", CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(", ", o.Multipliers.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:F3}")))),
-                o.TrainSeconds.ToString("F2", CultureInfo.InvariantCulture));
+                o.TrainSeconds.ToString("F2", CultureInfo.InvariantCulture),
+                o.TrainCpuSeconds.ToString("F2", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);

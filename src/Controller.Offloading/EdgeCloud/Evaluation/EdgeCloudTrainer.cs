@@ -17,6 +17,23 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="Name">Policy name.</param>
 public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name);
 
+/// <summary>What an edge–cloud training run produced.</summary>
+/// <param name="BundleDirectory">Directory of the saved policy bundle.</param>
+/// <param name="LearningCurveFile">CSV of the training metrics.</param>
+/// <param name="Timesteps">Steps taken.</param>
+/// <param name="MeanEpisodeReturn">Mean return of the last episodes (windows).</param>
+/// <param name="Multipliers">Final Lagrange multipliers per cost (empty for plain algorithms).</param>
+/// <param name="TrainSeconds">Wall time of learning alone, seconds.</param>
+/// <param name="TrainCpuSeconds">Processor time of this process during learning, seconds.</param>
+public sealed record EdgeCloudTrainingOutcome(
+    string BundleDirectory,
+    string LearningCurveFile,
+    long Timesteps,
+    double MeanEpisodeReturn,
+    IReadOnlyDictionary<string, double> Multipliers,
+    double TrainSeconds,
+    double TrainCpuSeconds);
+
 /// <summary>
 /// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
 /// The RC forms constrain the three budget-normalised costs (energy, spend, SLO misses per window) with Lagrange
@@ -29,7 +46,7 @@ public static class EdgeCloudTrainer
     public const double EntropyCoefficient = 0.01;
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives timesteps at every metrics dump.</summary>
-    public static TmoTrainingOutcome Train(EdgeCloudTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static EdgeCloudTrainingOutcome Train(EdgeCloudTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
@@ -53,13 +70,15 @@ public static class EdgeCloudTrainer
 
         var version = $"seed-{request.Seed}";
         var clock = Stopwatch.StartNew();
+        var cpuStart = System.Environment.CpuUsage.TotalTime;
         var (summary, bundle) = Learn(request, setup, version, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (System.Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
         var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
         var curvePath = Path.Combine(directory, TmoTrainer.LearningCurveFile);
         File.WriteAllText(curvePath, curve.ToString());
         EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, seconds).Save(directory);
-        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds);
+        return new EdgeCloudTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
     }
 
     /// <summary>Loads a trained bundle directory as a policy for <paramref name="options"/>' environment.</summary>
