@@ -7,8 +7,8 @@ namespace Controller.Offloading.Baselines;
 /// (its tasks and the score model). One pass yields both the unconstrained optimum and the best
 /// sequence within the budgets. When scores depend on the order of earlier actions (the
 /// nearest-neighbour estimator), the search walks the whole tree, 9^T leaves for M = 3, pricing
-/// all actions of a node with one estimator query and cutting the feasible branch as soon as the
-/// budget is spent. When they depend only on how many images each call uploaded (the synthetic
+/// all actions of a node with one estimator query and tracking the best feasible leaf beside the best
+/// leaf overall (no pruning: an over-budget prefix can still lead to the best unconstrained plan). When they depend only on how many images each call uploaded (the synthetic
 /// generator), histories with the same counts are merged and, within a count, only the action
 /// with the best association is kept, so the search is a small dynamic programme.
 /// Plans are cached per dialogue id, so the two oracles share one search.
@@ -51,7 +51,7 @@ public sealed class OracleSearch
     }
 
     private bool WithinBudget(double latencyS, double usageUsd) =>
-        latencyS <= _options.LatencyBudgetS && usageUsd <= _options.UsageBudgetUsd;
+        BudgetComparison.Within(latencyS, _options.LatencyBudgetS) && BudgetComparison.Within(usageUsd, _options.UsageBudgetUsd);
 
     /// <summary>Depth-first over every sequence; each depth keeps its best suffixes.</summary>
     private sealed class TreeSearch
@@ -64,8 +64,6 @@ public sealed class OracleSearch
         private readonly int[][] _bestSuffix;
         private readonly int[][] _bestFeasibleSuffix;
         private readonly double[][] _scores;
-        private readonly double _minLatencyS;
-        private readonly double _minUsageUsd;
 
         public TreeSearch(OracleSearch owner, TmoDialogue dialogue)
         {
@@ -82,8 +80,6 @@ public sealed class OracleSearch
             _bestSuffix = Enumerable.Range(0, _turns + 1).Select(_ => new int[_turns]).ToArray();
             _bestFeasibleSuffix = Enumerable.Range(0, _turns + 1).Select(_ => new int[_turns]).ToArray();
             _scores = Enumerable.Range(0, _turns).Select(_ => new double[_actions]).ToArray();
-            _minLatencyS = owner._problem.Costs.MinLatencyS;
-            _minUsageUsd = owner._problem.Costs.MinUsageUsd;
         }
 
         public OraclePlan Run()

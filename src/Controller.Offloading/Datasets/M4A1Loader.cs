@@ -8,6 +8,9 @@ namespace Controller.Offloading.Datasets;
 /// </summary>
 public static class M4A1Loader
 {
+    /// <summary>The four task categories of M4A1 (its README); any other <c>task_cat</c> is an error.</summary>
+    public static IReadOnlyList<string> TaskCategories { get; } = ["Assistive System", "Message Editing", "Query", "Recommendation"];
+
     /// <summary>Loads and validates the dataset at <paramref name="path"/>.</summary>
     /// <exception cref="DatasetFormatException">The file is missing, is not JSON, or breaks the schema.</exception>
     public static IReadOnlyList<M4A1Dialogue> Load(string path)
@@ -148,9 +151,16 @@ public static class M4A1Loader
             throw reader.Error($"{field}.score", $"must be ≥ 0, found {score}");
         }
 
+        var task = reader.String(turn, $"{field}.task_cat");
+        if (!TaskCategories.Contains(task))
+        {
+            // A typo would silently become a fifth task and shift every task id the estimator and policies use.
+            throw reader.Error($"{field}.task_cat", $"unknown task '{task}'; M4A1's tasks are {string.Join(", ", TaskCategories.Select(t => $"'{t}'"))}");
+        }
+
         return new M4A1Turn(
             Question: reader.String(turn, $"{field}.question"),
-            TaskCategory: reader.String(turn, $"{field}.task_cat"),
+            TaskCategory: task,
             Cloud: action == 1,
             UploadedViews: views,
             Answer: reader.String(turn, $"{field}.answer"),

@@ -25,6 +25,23 @@ public sealed record MethodSummary(
         MeanAndDeviation.Of(seeds.Select(s => s.Reward).ToList()),
         MeanAndDeviation.Of(seeds.Select(s => s.LatencyViolationShare).ToList()),
         MeanAndDeviation.Of(seeds.Select(s => s.UsageViolationShare).ToList()),
-        MeanAndDeviation.Of(seeds.Select(s => s.LatencyExcessS).ToList()),
-        MeanAndDeviation.Of(seeds.Select(s => s.UsageExcessUsd).ToList()));
+        PooledExcess(seeds.Select(s => (s.LatencyViolations, s.LatencyExcessS)).ToList()),
+        PooledExcess(seeds.Select(s => (s.UsageViolations, s.UsageExcessUsd)).ToList()));
+
+    /// <summary>
+    /// Mean excess among every violating dialogue of every seed (a seed without violations adds
+    /// nothing, rather than a zero that would dilute the mean); the deviation is over the seeds that
+    /// had violations. 0 ± 0 when no dialogue of any seed was over budget.
+    /// </summary>
+    private static MeanAndDeviation PooledExcess(IReadOnlyList<(int Violations, double MeanExcess)> seeds)
+    {
+        var violating = seeds.Where(s => s.Violations > 0).ToList();
+        if (violating.Count == 0)
+        {
+            return new MeanAndDeviation(0, 0);
+        }
+
+        var mean = violating.Sum(s => s.Violations * s.MeanExcess) / violating.Sum(s => s.Violations);
+        return new MeanAndDeviation(mean, MeanAndDeviation.Of(violating.Select(s => s.MeanExcess).ToList()).StandardDeviation);
+    }
 }

@@ -1,3 +1,5 @@
+using Controller.Offloading.Tmo;
+
 namespace Controller.Offloading.Evaluation;
 
 /// <summary>One method on one seed's test split: per-dialogue metrics averaged, and budget violations.</summary>
@@ -13,6 +15,8 @@ namespace Controller.Offloading.Evaluation;
 /// <param name="LatencyExcessS">Mean excess over the latency budget among violating dialogues, seconds (0 without violations).</param>
 /// <param name="UsageExcessUsd">Mean excess over the usage budget among violating dialogues, US dollars (0 without violations).</param>
 /// <param name="Dialogues">Per-dialogue results.</param>
+/// <param name="LatencyViolations">Number of dialogues over the latency budget.</param>
+/// <param name="UsageViolations">Number of dialogues over the usage budget.</param>
 public sealed record SeedResult(
     string Method,
     int Seed,
@@ -25,13 +29,15 @@ public sealed record SeedResult(
     double UsageViolationShare,
     double LatencyExcessS,
     double UsageExcessUsd,
-    IReadOnlyList<DialogueResult> Dialogues)
+    IReadOnlyList<DialogueResult> Dialogues,
+    int LatencyViolations,
+    int UsageViolations)
 {
     /// <summary>Averages <paramref name="dialogues"/> and counts violations of the budgets.</summary>
     public static SeedResult From(string method, int seed, IReadOnlyList<DialogueResult> dialogues, double latencyBudgetS, double usageBudgetUsd)
     {
-        var overLatency = dialogues.Where(d => d.TotalLatencyS > latencyBudgetS).ToList();
-        var overUsage = dialogues.Where(d => d.TotalUsageUsd > usageBudgetUsd).ToList();
+        var overLatency = dialogues.Where(d => BudgetComparison.Over(d.TotalLatencyS, latencyBudgetS)).ToList();
+        var overUsage = dialogues.Where(d => BudgetComparison.Over(d.TotalUsageUsd, usageBudgetUsd)).ToList();
         return new SeedResult(
             method,
             seed,
@@ -44,6 +50,8 @@ public sealed record SeedResult(
             (double)overUsage.Count / dialogues.Count,
             overLatency.Count == 0 ? 0 : overLatency.Average(d => d.TotalLatencyS - latencyBudgetS),
             overUsage.Count == 0 ? 0 : overUsage.Average(d => d.TotalUsageUsd - usageBudgetUsd),
-            dialogues);
+            dialogues,
+            overLatency.Count,
+            overUsage.Count);
     }
 }

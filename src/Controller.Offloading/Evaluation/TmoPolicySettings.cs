@@ -20,7 +20,8 @@ public sealed record TmoPolicySettings(
     long Steps,
     int Seed,
     double TrainSeconds,
-    double? TrainCpuSeconds = null)
+    double? TrainCpuSeconds = null,
+    IReadOnlyList<int>? TrainingDialogueIds = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "tmo.json";

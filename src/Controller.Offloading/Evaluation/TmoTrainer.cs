@@ -66,7 +66,8 @@ public static class TmoTrainer
             request.Steps,
             request.Seed,
             seconds,
-            cpuSeconds).Save(directory);
+            cpuSeconds,
+            [.. split.Train.Select(d => d.Id).Order()]).Save(directory);
         return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
     }
 

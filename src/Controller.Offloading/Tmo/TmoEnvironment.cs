@@ -169,8 +169,11 @@ public sealed class TmoEnvironment : IEnvironment
     }
 
     /// <summary>
-    /// True when <paramref name="action"/> leaves room in both budgets for the cheapest action on
-    /// every later turn up to <see cref="MaxTurns"/>. Local is always affordable: it is the fallback.
+    /// True when <paramref name="action"/> leaves room in both budgets for Local on every later turn
+    /// up to <see cref="MaxTurns"/>. Local is always affordable: it is the fallback. Reserving Local's
+    /// cost (not the cheapest latency and the cheapest usage separately, which no single action may
+    /// reach together) means a masked policy never overruns a budget that all-Local fits: after any
+    /// allowed action, Local on every remaining turn still fits.
     /// </summary>
     public bool IsAffordable(int action)
     {
@@ -181,8 +184,9 @@ public sealed class TmoEnvironment : IEnvironment
 
         var laterTurns = Math.Max(0, MaxTurns - _turn - 1);
         var costs = Problem.Costs;
-        return SpentLatencyS + costs.LatencyS(action) + (laterTurns * costs.MinLatencyS) <= Options.LatencyBudgetS
-            && SpentUsageUsd + costs.UsageUsd(action) + (laterTurns * costs.MinUsageUsd) <= Options.UsageBudgetUsd;
+        var local = ModalityActionSpace.Local;
+        return BudgetComparison.Within(SpentLatencyS + costs.LatencyS(action) + (laterTurns * costs.LatencyS(local)), Options.LatencyBudgetS)
+            && BudgetComparison.Within(SpentUsageUsd + costs.UsageUsd(action) + (laterTurns * costs.UsageUsd(local)), Options.UsageBudgetUsd);
     }
 
     /// <summary>True when the current mask allows <paramref name="action"/>.</summary>

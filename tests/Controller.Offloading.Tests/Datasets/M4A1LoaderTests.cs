@@ -143,6 +143,18 @@ public sealed class M4A1LoaderTests
         Assert.Equal(expected, turn.EffectiveScore);
     }
 
+    [Fact]
+    public void Load_UnknownTask_NamesDialogueFieldAndKnownTasks()
+    {
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText(Dialogue(7, Turn().Replace("\"Query\"", "\"Querry\"", StringComparison.Ordinal))));
+
+        Assert.Contains("broken.json", error.Message);
+        Assert.Contains("7", error.Message);
+        Assert.Contains("task_cat", error.Message);
+        Assert.Contains("'Querry'", error.Message);
+        Assert.Contains("'Recommendation'", error.Message);
+    }
+
     private static IReadOnlyList<M4A1Dialogue> LoadText(string json)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));

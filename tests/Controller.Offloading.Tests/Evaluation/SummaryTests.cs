@@ -25,6 +25,36 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void MethodSummary_ViolationsInOneSeedOnly_ExcessPooledNotDilutedByCleanSeeds()
+    {
+        // Seed 0: one dialogue of four over by 4 s; seed 1: two of four over by 1 s and 3 s; seed 2: none.
+        SeedResult[] seeds =
+        [
+            SeedResult.From("m", 0, [Dialogue(0, 34, 0.01), Dialogue(1, 10, 0.01), Dialogue(2, 10, 0.01), Dialogue(3, 10, 0.01)], 30, 0.05),
+            SeedResult.From("m", 1, [Dialogue(0, 31, 0.01), Dialogue(1, 33, 0.01), Dialogue(2, 10, 0.01), Dialogue(3, 10, 0.01)], 30, 0.05),
+            SeedResult.From("m", 2, [Dialogue(0, 10, 0.01), Dialogue(1, 10, 0.01), Dialogue(2, 10, 0.01), Dialogue(3, 10, 0.01)], 30, 0.05),
+        ];
+
+        var summary = MethodSummary.Of("m", seeds);
+
+        // (4 + 1 + 3) / 3 violating dialogues; sd over the two violating seeds' means 4 and 2.
+        Assert.Equal(8.0 / 3, summary.LatencyExcessS.Mean, 12);
+        Assert.Equal(Math.Sqrt(2), summary.LatencyExcessS.StandardDeviation, 12);
+        Assert.Equal(0.25, summary.LatencyViolationShare.Mean, 12);
+        Assert.Equal(new MeanAndDeviation(0, 0), summary.UsageExcessUsd);
+    }
+
+    [Fact]
+    public void SeedResultFrom_TotalOffByRoundingOnly_NotOverBudget()
+    {
+        // 0.1 + 0.2 = 0.30000000000000004: summed turn by turn it exceeds 0.3 in the last bit only.
+        var result = SeedResult.From("m", 0, [Dialogue(0, latency: 1, usage: 0.1 + 0.2)], latencyBudgetS: 30, usageBudgetUsd: 0.3);
+
+        Assert.Equal(0, result.UsageViolations);
+        Assert.Equal(0.0, result.UsageViolationShare);
+    }
+
+    [Fact]
     public void MeanAndDeviation_ThreeValues_SampleStandardDeviation()
     {
         var summary = MeanAndDeviation.Of([1.0, 2.0, 3.0]);
