@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Controller.Cli.Commands;
+using Controller.Cli.Parsing;
 
 var root = new RootCommand("Offload Controller: decides where each edge LLM request runs and learns how under budgets.");
 foreach (var command in CommandCatalog.All())
@@ -7,4 +8,4 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+return await CommandRunner.InvokeAsync(root.Parse(args));

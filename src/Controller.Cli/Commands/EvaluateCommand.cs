@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
+using Controller.Cli.Parsing;
 using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 
@@ -14,6 +15,7 @@ internal static class EvaluateCommand
         var policies = new Option<string[]>("--policy") { Description = "Policy directories written by 'controller train' (one or more).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var baselines = new Option<string>("--baselines") { Description = $"all, none, or a comma list of: {string.Join(", ", BaselineCatalog.Names)}.", DefaultValueFactory = _ => "all" };
         var seeds = new Option<string>("--seeds") { Description = "Split seeds, e.g. 0-19.", DefaultValueFactory = _ => "0-19" };
+        seeds.Validators.Add(SeedList.Validate);
         var output = new Option<string?>("--out") { Description = "Directory for results.csv/json/md and SVG charts (default results/ENV-NETWORK)." };
         var json = new Option<bool>("--json") { Description = "Print the table as JSON on the last line." };
         var edgeCloud = new EdgeCloudOptions();
@@ -45,9 +47,9 @@ internal static class EvaluateCommand
 
             var dataset = problem.LoadDataset(parse);
             var network = problem.ResolveNetwork(parse, dataset);
-            var settings = new EvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), problem.ResolveDevice(parse), network, problem.ResolveOptions(parse));
+            var settings = new EvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), problem.ResolveDevice(parse), network, problem.ResolveOptions(parse, dataset));
             var policyDirectories = parse.GetValue(policies) ?? [];
-            var methods = policyDirectories.Select(LearnedPolicyMethods.Create).Concat(BaselineCatalog.Resolve(parse.GetValue(baselines)!)).ToList();
+            var methods = policyDirectories.Select(LearnedPolicyMethods.Create).Concat(Options.Named(baselines.Name, () => BaselineCatalog.Resolve(parse.GetValue(baselines)!))).ToList();
             var outputDirectory = parse.GetValue(output) ?? Path.Combine("results", $"{parse.GetValue(problem.Env)}-{network.Name}");
             var report = EvaluateJob.Run(dataset, settings, methods, policyDirectories, outputDirectory, ct);
             if (parse.GetValue(json))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
+using Controller.Cli.Parsing;
 using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 using Controller.Offloading.Tmo;
@@ -13,9 +14,10 @@ internal static class TrainCommand
     {
         var problem = new TmoProblemOptions();
         var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", TmoAlgorithm.Names)}.", DefaultValueFactory = _ => "rc-a2c" };
-        var steps = new Option<long>("--steps") { Description = "Environment steps per run (TMO: 30,000).", DefaultValueFactory = _ => 30_000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment.", DefaultValueFactory = _ => 0 };
+        var steps = new Option<long>("--steps") { Description = "Environment steps per run (TMO: 30,000).", DefaultValueFactory = _ => 30_000 }.Within(1);
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment.", DefaultValueFactory = _ => 0 }.Within(0);
         var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead, e.g. 0-19 (evaluate then uses seed-N for seed N)." };
+        seeds.Validators.Add(SeedList.Validate);
         var output = new Option<string>("--out") { Description = "Policy directory, e.g. policies/rc-a2c-4g; bundles go to OUT/seed-N.", Required = true };
         var observation = new Option<TmoObservationMode>("--observation") { Description = "improvedwithrewards (default: normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
         var history = new Option<string>("--history") { Description = "own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
@@ -38,6 +40,7 @@ internal static class TrainCommand
                     .Select(s => new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithmName), environment, parse.GetValue(steps), s,
                         Path.GetDirectoryName(root)!, Path.GetFileName(root)))
                     .ToList();
+                OutputBundles.RefuseExisting(output.Name, root, runs.Select(r => r.Seed));
                 EdgeCloudTrainJob.Run(runs, ct);
                 return Task.FromResult(0);
             }
@@ -50,16 +53,18 @@ internal static class TrainCommand
                 throw new ArgumentException($"--history must be own or logged, got '{historyText}'");
             }
 
-            var options = problem.ResolveOptions(parse) with
+            var options = problem.ResolveOptions(parse, dataset) with
             {
                 Observation = parse.GetValue(observation),
                 UseLoggedHistory = historyText == "logged",
                 MaskOverBudget = parse.GetValue(mask),
             };
             var seedList = parse.GetValue(seeds) is { } text ? SeedList.Parse(text) : [parse.GetValue(seed)];
+            var learner = Options.Named(algorithm.Name, () => TmoAlgorithm.Parse(parse.GetValue(algorithm)!));
+            OutputBundles.RefuseExisting(output.Name, outputPath, seedList);
             var requests = seedList.Select(s => new TmoTrainingRequest(
                 dataset,
-                TmoAlgorithm.Parse(parse.GetValue(algorithm)!),
+                learner,
                 problem.ResolveDevice(parse),
                 problem.ResolveNetwork(parse, dataset),
                 options,

@@ -1,24 +1,29 @@
 using System.CommandLine;
 using System.Globalization;
+using Controller.Cli.Parsing;
 using Controller.Offloading.Datasets;
 using Controller.Offloading.Tmo;
 
 namespace Controller.Cli.Jobs;
 
-/// <summary>The options <c>train</c> and <c>evaluate</c> share: which dataset, device, network, budgets and reward.</summary>
+/// <summary>
+/// The options <c>train</c> and <c>evaluate</c> share: which dataset, device, network, budgets and reward.
+/// Every bad value fails with one line naming the option, before any training or evaluation starts.
+/// </summary>
 internal sealed class TmoProblemOptions
 {
     public Option<string> Env { get; } = new("--env") { Description = "Environment: m4a1 (logged dataset) or synthetic (TMO's generator).", DefaultValueFactory = _ => "m4a1" };
 
     public Option<string?> Dataset { get; } = new("--dataset") { Description = "m4a1: path to M4A1.json. synthetic: optional scenario file from datasets/ (else the --modalities/--tasks/--turns options)." };
 
-    public Option<int> Modalities { get; } = new("--modalities") { Description = "synthetic: modalities per turn.", DefaultValueFactory = _ => 3 };
+    // The synthetic limits are SyntheticScenario.Validated's, checked here so the error names the option.
+    public Option<int> Modalities { get; } = new Option<int>("--modalities") { Description = "synthetic: modalities per turn (1..10).", DefaultValueFactory = _ => 3 }.Within(1, 10);
 
-    public Option<int> Tasks { get; } = new("--tasks") { Description = "synthetic: number of tasks.", DefaultValueFactory = _ => 4 };
+    public Option<int> Tasks { get; } = new Option<int>("--tasks") { Description = "synthetic: number of tasks (1..64).", DefaultValueFactory = _ => 4 }.Within(1, 64);
 
-    public Option<int> Turns { get; } = new("--turns") { Description = "synthetic: most turns per dialogue (fewest is 2).", DefaultValueFactory = _ => 5 };
+    public Option<int> Turns { get; } = new Option<int>("--turns") { Description = "synthetic: most turns per dialogue (1..15; fewest is 2).", DefaultValueFactory = _ => 5 }.Within(1, 15);
 
-    public Option<int> Dialogues { get; } = new("--dialogues") { Description = "synthetic: number of dialogues.", DefaultValueFactory = _ => 100 };
+    public Option<int> Dialogues { get; } = new Option<int>("--dialogues") { Description = "synthetic: number of dialogues (2..1000000).", DefaultValueFactory = _ => 100 }.Within(2, 1_000_000);
 
     public Option<int> DataSeed { get; } = new("--data-seed") { Description = "synthetic: seed of the generator.", DefaultValueFactory = _ => 0 };
 
@@ -26,11 +31,11 @@ internal sealed class TmoProblemOptions
 
     public Option<string> Device { get; } = new("--device") { Description = $"Device profile: {string.Join(", ", TmoDeviceProfile.All.Select(d => d.Name))}.", DefaultValueFactory = _ => TmoDeviceProfile.Default.Name };
 
-    public Option<double> BudgetLatency { get; } = new("--budget-latency") { Description = "Per-dialogue latency budget, seconds.", DefaultValueFactory = _ => 30.0 };
+    public Option<double> BudgetLatency { get; } = new Option<double>("--budget-latency") { Description = "Per-dialogue latency budget, seconds (> 0, and enough for the longest dialogue).", DefaultValueFactory = _ => 30.0 }.PositiveFinite();
 
-    public Option<double> BudgetUsage { get; } = new("--budget-usage") { Description = "Per-dialogue usage budget, US dollars.", DefaultValueFactory = _ => 0.05 };
+    public Option<double> BudgetUsage { get; } = new Option<double>("--budget-usage") { Description = "Per-dialogue usage budget, US dollars (> 0, and enough for the longest dialogue).", DefaultValueFactory = _ => 0.05 }.PositiveFinite();
 
-    public Option<string> Weights { get; } = new("--reward-weights") { Description = "α,β_A,β_L,β_U of r = α·R̂ + β_A·Ā − β_L·L̄ − β_U·Ū.", DefaultValueFactory = _ => "1,0.3333333333,0.3333333333,0.3333333333" };
+    public Option<string?> Weights { get; } = WeightsOption();
 
     public IEnumerable<Option> All => [Env, Dataset, Modalities, Tasks, Turns, Dialogues, DataSeed, Network, Device, BudgetLatency, BudgetUsage, Weights];
 
@@ -50,17 +55,69 @@ internal sealed class TmoProblemOptions
     }
 
     public TmoNetworkProfile ResolveNetwork(ParseResult parse, TmoDataset dataset) =>
-        TmoNetworkProfile.Get(parse.GetValue(Network) ?? (dataset.IsSynthetic ? "linear" : "wired"));
+        Options.Named(Network.Name, () => TmoNetworkProfile.Get(parse.GetValue(Network) ?? (dataset.IsSynthetic ? "linear" : "wired")));
 
-    public TmoDeviceProfile ResolveDevice(ParseResult parse) => TmoDeviceProfile.Get(parse.GetValue(Device)!);
+    public TmoDeviceProfile ResolveDevice(ParseResult parse) => Options.Named(Device.Name, () => TmoDeviceProfile.Get(parse.GetValue(Device)!));
 
-    /// <summary>Budgets and weights; observation and masking are set by the caller.</summary>
-    public TmoEnvironmentOptions ResolveOptions(ParseResult parse) => new TmoEnvironmentOptions
+    /// <summary>
+    /// Budgets and weights; observation and masking are set by the caller. Refuses budgets that the longest
+    /// dialogue of <paramref name="dataset"/> overruns even with the cheapest action on every turn.
+    /// </summary>
+    public TmoEnvironmentOptions ResolveOptions(ParseResult parse, TmoDataset dataset)
     {
-        LatencyBudgetS = parse.GetValue(BudgetLatency),
-        UsageBudgetUsd = parse.GetValue(BudgetUsage),
-        Reward = ParseWeights(parse.GetValue(Weights)!),
-    }.Validated();
+        var options = new TmoEnvironmentOptions
+        {
+            LatencyBudgetS = parse.GetValue(BudgetLatency),
+            UsageBudgetUsd = parse.GetValue(BudgetUsage),
+            Reward = parse.GetValue(Weights) is { } text ? ParseWeights(text) : RewardWeights.Default,
+        }.Validated();
+        var device = ResolveDevice(parse);
+        var network = ResolveNetwork(parse, dataset);
+        var costs = Options.Named(Network.Name, () => new CostProfile(new ModalityActionSpace(dataset.ModalityCount), device, network));
+        var turns = dataset.MaxTurns;
+        RequireFeasible(BudgetLatency.Name, options.LatencyBudgetS, "s", turns, costs.MinLatencyS,
+            device.LocalLatencyS <= costs.MinLatencyS ? $"local on {device.Name}" : $"a cloud call on {network.Name}", "quickest", "takes");
+        RequireFeasible(BudgetUsage.Name, options.UsageBudgetUsd, "$", turns, costs.MinUsageUsd,
+            device.LocalUsageUsd <= costs.MinUsageUsd ? $"local on {device.Name}" : $"a cloud call on {network.Name}", "cheapest", "costs");
+        return options;
+    }
+
+    private static void RequireFeasible(string option, double budget, string unit, int turns, double perTurn, string action, string adjective, string verb)
+    {
+        var least = turns * perTurn;
+        if (budget < least)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{option} {budget:G4} {unit} is infeasible: the longest dialogue has {turns} turns and the {adjective} action ({action}) {verb} {perTurn:G4} {unit} per turn, so the budget must be at least {CeilingSignificant(least, 3):G3} {unit}"));
+        }
+    }
+
+    /// <summary><paramref name="value"/> rounded up to <paramref name="digits"/> significant digits, so the suggested budget suffices.</summary>
+    private static double CeilingSignificant(double value, int digits)
+    {
+        var scale = Math.Pow(10, digits - 1 - (int)Math.Floor(Math.Log10(value)));
+        return Math.Ceiling((value * scale) - 1e-9) / scale;
+    }
+
+    private static Option<string?> WeightsOption()
+    {
+        var option = new Option<string?>("--reward-weights") { Description = "α,β_A,β_L,β_U of r = α·R̂ + β_A·Ā − β_L·L̄ − β_U·Ū (default TMO's 1,1/3,1/3,1/3)." };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token, ..])
+            {
+                try
+                {
+                    ParseWeights(token.Value);
+                }
+                catch (ArgumentException ex)
+                {
+                    result.AddError(ex.Message);
+                }
+            }
+        });
+        return option;
+    }
 
     private static RewardWeights ParseWeights(string text)
     {

@@ -46,9 +46,22 @@ public sealed class TrainEvaluateCommandTests
     [Fact]
     public async Task Evaluate_MissingDataset_FailsNamingTheFile()
     {
-        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "m4a1", "--dataset", "/no/such/M4A1.json", "--seeds", "0");
+        var output = Path.Combine(Path.GetTempPath(), $"tmo-cli-missing-{Guid.NewGuid():N}");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("/no/such/M4A1.json", result.StandardOutput + result.StandardError);
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "m4a1", "--dataset", "/no/such/M4A1.json", "--seeds", "0", "--out", output);
+
+        TrainEvaluateBadInputTests.AssertBadInput(result, "/no/such/M4A1.json");
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Train_MissingDataset_FailsNamingTheFile()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"tmo-cli-missing-{Guid.NewGuid():N}");
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "train", "--env", "m4a1", "--dataset", "/no/such/M4A1.json", "--out", output);
+
+        TrainEvaluateBadInputTests.AssertBadInput(result, "/no/such/M4A1.json");
+        Assert.False(Directory.Exists(output));
     }
 }

@@ -1,0 +1,34 @@
+namespace Controller.Cli.Tests;
+
+/// <summary>Finds the real M4A1 dataset beside the repository (<c>../shared/m4a1/M4A1.json</c>).</summary>
+internal static class M4A1Dataset
+{
+    public static string Path { get; } = Locate();
+
+    public const string SkipReason =
+        "M4A1.json not found at ../shared/m4a1/M4A1.json beside the repository; download data/M4A1.json from the TMO repository (liangqiyuan/TMO) to run this test.";
+
+    private static string Locate()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Controller.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var repositoryRoot = directory?.FullName ?? AppContext.BaseDirectory;
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(repositoryRoot, "..", "shared", "m4a1", "M4A1.json"));
+    }
+}
+
+/// <summary>A fact that needs the real M4A1 file; skipped with directions when it is absent.</summary>
+public sealed class M4A1FactAttribute : FactAttribute
+{
+    public M4A1FactAttribute()
+    {
+        if (!File.Exists(M4A1Dataset.Path))
+        {
+            Skip = M4A1Dataset.SkipReason;
+        }
+    }
+}
