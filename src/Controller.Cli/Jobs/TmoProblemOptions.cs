@@ -60,8 +60,8 @@ internal sealed class TmoProblemOptions
     public TmoDeviceProfile ResolveDevice(ParseResult parse) => Options.Named(Device.Name, () => TmoDeviceProfile.Get(parse.GetValue(Device)!));
 
     /// <summary>
-    /// Budgets and weights; observation and masking are set by the caller. Refuses budgets that the longest
-    /// dialogue of <paramref name="dataset"/> overruns even with the cheapest action on every turn.
+    /// Budgets and weights; observation and masking are set by the caller. Refuses budgets that Local, the
+    /// fallback the budget mask reserves for later turns, overruns on the longest dialogue of <paramref name="dataset"/>.
     /// </summary>
     public TmoEnvironmentOptions ResolveOptions(ParseResult parse, TmoDataset dataset)
     {
@@ -74,21 +74,19 @@ internal sealed class TmoProblemOptions
         var device = ResolveDevice(parse);
         var network = ResolveNetwork(parse, dataset);
         var costs = Options.Named(Network.Name, () => new CostProfile(new ModalityActionSpace(dataset.ModalityCount), device, network));
-        var turns = dataset.MaxTurns;
-        RequireFeasible(BudgetLatency.Name, options.LatencyBudgetS, "s", turns, costs.MinLatencyS,
-            device.LocalLatencyS <= costs.MinLatencyS ? $"local on {device.Name}" : $"a cloud call on {network.Name}", "quickest", "takes");
-        RequireFeasible(BudgetUsage.Name, options.UsageBudgetUsd, "$", turns, costs.MinUsageUsd,
-            device.LocalUsageUsd <= costs.MinUsageUsd ? $"local on {device.Name}" : $"a cloud call on {network.Name}", "cheapest", "costs");
+        var local = $"Local on {device.Name}";
+        RequireLocalFits(BudgetLatency.Name, options.LatencyBudgetS, "s", dataset.MaxTurns, costs.LatencyS(ModalityActionSpace.Local), local, "takes");
+        RequireLocalFits(BudgetUsage.Name, options.UsageBudgetUsd, "$", dataset.MaxTurns, costs.UsageUsd(ModalityActionSpace.Local), local, "costs");
         return options;
     }
 
-    private static void RequireFeasible(string option, double budget, string unit, int turns, double perTurn, string action, string adjective, string verb)
+    private static void RequireLocalFits(string option, double budget, string unit, int turns, double perTurn, string local, string verb)
     {
         var least = turns * perTurn;
-        if (budget < least)
+        if (BudgetComparison.Over(least, budget))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{option} {budget:G4} {unit} is infeasible: the longest dialogue has {turns} turns and the {adjective} action ({action}) {verb} {perTurn:G4} {unit} per turn, so the budget must be at least {CeilingSignificant(least, 3):G3} {unit}"));
+                $"{option} {budget:G4} {unit} is infeasible: the longest dialogue has {turns} turns and {local} {verb} {perTurn:G4} {unit} per turn, so the budget must be at least {CeilingSignificant(least, 3):G3} {unit}"));
         }
     }
 

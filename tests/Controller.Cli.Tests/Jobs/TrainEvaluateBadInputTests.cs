@@ -72,8 +72,7 @@ public sealed class TrainEvaluateBadInputTests : IDisposable
     {
         var output = Path.Combine(_dir, "policy");
 
-        // M4A1's longest dialogue has 5 turns; the Raspberry Pi 4B takes 1.126 s per local call and every
-        // Wired cloud call is slower, so no policy can finish a dialogue within 5 s.
+        // M4A1's longest dialogue has 5 turns and the Raspberry Pi 4B takes 1.126 s per local call: 5.63 s.
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1),
             "train", "--env", "m4a1", "--dataset", M4A1Dataset.Path, "--device", "raspberry-pi-4b", "--budget-latency", "5", "--out", output);
 
@@ -83,7 +82,7 @@ public sealed class TrainEvaluateBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_UsageBudgetBelowCheapestActionOnLongestDialogue_ExitsTwoNamingIt()
+    public async Task Train_UsageBudgetLocalOverrunsOnLongestDialogue_ExitsTwoNamingIt()
     {
         var output = Path.Combine(_dir, "policy");
 
