@@ -34,3 +34,15 @@ public sealed class M4A1FactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs the real M4A1 file; skipped with directions when it is absent.</summary>
+public sealed class M4A1TheoryAttribute : TheoryAttribute
+{
+    public M4A1TheoryAttribute()
+    {
+        if (!M4A1Files.Available)
+        {
+            Skip = M4A1Files.SkipReason;
+        }
+    }
+}

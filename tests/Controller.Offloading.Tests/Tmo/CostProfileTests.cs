@@ -27,6 +27,44 @@ public sealed class CostProfileTests
         Assert.Equal(4.1731319e-7, device.LocalUsageUsd, 1e-13);
     }
 
+    /// <summary>Every device of the reference table: 1.52e10 FLOPs / (GFLOPS·1e9) s, × P_max W × 4.633e-8 $/J (worked out by hand).</summary>
+    [Theory]
+    [InlineData("raspberry-pi-4b", 1.1259259259, 4.1731318519e-07)]
+    [InlineData("raspberry-pi-5", 0.4840764331, 2.6912713376e-07)]
+    [InlineData("jetson-nano", 0.0322033898, 1.4919830508e-08)]
+    [InlineData("jetson-tx2", 0.0114285714, 7.9422857143e-09)]
+    [InlineData("jetson-xavier-nx", 0.0007238095, 6.7068190476e-10)]
+    [InlineData("jetson-orin-nx", 0.000152, 1.76054e-10)]
+    [InlineData("jetson-agx-orin", 0.0000552727, 1.5364712727e-10)]
+    [InlineData("iphone-15-pro", 0.0004342857, 3.0180685714e-10)]
+    public void LocalCall_EveryDevice_MatchesReferenceTable(string device, double latencyS, double usageUsd)
+    {
+        var profile = TmoDeviceProfile.Get(device);
+
+        Assert.Equal(latencyS, profile.LocalLatencyS, 1e-9 * Math.Max(1, latencyS));
+        Assert.Equal(usageUsd, profile.LocalUsageUsd, usageUsd * 1e-8);
+    }
+
+    /// <summary>Every cloud entry of the reference table (latency by network and image count, one price row).</summary>
+    [Theory]
+    [InlineData("wired", new[] { 6.46030, 4.76134, 6.24569, 6.98211 })]
+    [InlineData("wifi", new[] { 0.5, 1.898, 2.016, 2.238 })]
+    [InlineData("5g", new[] { 0.5, 6.037, 6.412, 7.118 })]
+    [InlineData("4g", new[] { 0.5, 16.603, 17.636, 19.573 })]
+    public void CloudCall_EveryNetworkAndImageCount_MatchesReferenceTable(string network, double[] latencyS)
+    {
+        var profile = TmoNetworkProfile.Get(network);
+        double[] usageUsd = [0.00049, 0.00500, 0.00945, 0.01368];
+
+        for (var images = 0; images <= 3; images++)
+        {
+            Assert.Equal(latencyS[images], profile.CloudLatencyS(images));
+            Assert.Equal(usageUsd[images], profile.CloudUsageUsd(images));
+        }
+
+        Assert.Equal(3, profile.MaxImages);
+    }
+
     [Fact]
     public void Tables_EveryDeviceAndNetwork_SelectableByName()
     {
