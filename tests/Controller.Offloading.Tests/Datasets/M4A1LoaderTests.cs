@@ -144,6 +144,55 @@ public sealed class M4A1LoaderTests
     }
 
     [Fact]
+    public void Load_DuplicateId_NamesDialogueAndField()
+    {
+        var one = Dialogue(4, Turn());
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText($"[{one[1..^1]}, {one[1..^1]}]"));
+
+        Assert.Contains("4", error.Message);
+        Assert.Contains("id", error.Message);
+        Assert.Contains("duplicate", error.Message);
+    }
+
+    [Fact]
+    public void Load_EmptyArray_SaysItHoldsNoDialogues()
+    {
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText("[]"));
+
+        Assert.Contains("broken.json", error.Message);
+        Assert.Contains("no dialogues", error.Message);
+    }
+
+    [Fact]
+    public void Load_DialogueWithoutTurns_NamesDialogueAndField()
+    {
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText("""[{"id": 9, "image_paths": ["a.jpg", "b.jpg", "c.jpg"], "association_score": [], "interactions": []}]"""));
+
+        Assert.Contains("9", error.Message);
+        Assert.Contains("interactions", error.Message);
+    }
+
+    [Fact]
+    public void Load_LocalTurnUploadingViews_NamesField()
+    {
+        var turn = Turn().Replace("\"image_index\": null", "\"image_index\": [0]", StringComparison.Ordinal);
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText(Dialogue(2, turn)));
+
+        Assert.Contains("image_index", error.Message);
+        Assert.Contains("local turn cannot upload", error.Message);
+    }
+
+    [Fact]
+    public void Load_NegativeScore_NamesFieldAndValue()
+    {
+        var turn = Turn().Replace("\"score\": 0.8", "\"score\": -1", StringComparison.Ordinal);
+        var error = Assert.Throws<DatasetFormatException>(() => LoadText(Dialogue(2, turn)));
+
+        Assert.Contains("score", error.Message);
+        Assert.Contains("-1", error.Message);
+    }
+
+    [Fact]
     public void Load_UnknownTask_NamesDialogueFieldAndKnownTasks()
     {
         var error = Assert.Throws<DatasetFormatException>(() => LoadText(Dialogue(7, Turn().Replace("\"Query\"", "\"Querry\"", StringComparison.Ordinal))));
