@@ -20,8 +20,9 @@ internal static class EvaluateCommand
         var json = new Option<bool>("--json") { Description = "Print the table as JSON on the last line." };
         var edgeCloud = new EdgeCloudOptions();
         var devicesPerSeed = new Option<int>("--devices-per-seed") { Description = "edge-cloud: simulated devices per seed.", DefaultValueFactory = _ => 8 };
+        var traces = new Option<string>("--traces") { Description = "edge-cloud: directory of the shipped traces (datasets/edge-cloud, searched upwards from here) or 'generated'.", DefaultValueFactory = _ => "datasets/edge-cloud" };
         var windows = new Option<int>("--windows") { Description = "edge-cloud: consecutive budget windows per device.", DefaultValueFactory = _ => 4 };
-        var command = new Command("evaluate", "Evaluate policies and baselines over seeds: TMO's reward, score, latency, usage and budget violations, or with --env edge-cloud quality-weighted tokens/s, energy per token, budget violations and chosen k.") { policies, baselines, seeds, output, json, devicesPerSeed, windows };
+        var command = new Command("evaluate", "Evaluate policies and baselines over seeds: TMO's reward, score, latency, usage and budget violations, or with --env edge-cloud quality-weighted tokens/s, energy per token, budget violations and chosen k.") { policies, baselines, seeds, output, json, devicesPerSeed, windows, traces };
         foreach (var option in problem.All.Concat(edgeCloud.All))
         {
             command.Options.Add(option);
@@ -34,7 +35,8 @@ internal static class EvaluateCommand
                 var count = parse.GetValue(devicesPerSeed) is var d and >= 1 ? d : throw new ArgumentException($"--devices-per-seed must be ≥ 1, got {parse.GetValue(devicesPerSeed)}");
                 var perDevice = parse.GetValue(windows) is var w and >= 1 ? w : throw new ArgumentException($"--windows must be ≥ 1, got {parse.GetValue(windows)}");
                 var environment = edgeCloud.Resolve(parse, problem.Network, problem.Device, mask: null);
-                var edgeSettings = new EdgeCloudEvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), environment, count, perDevice);
+                var edgeSettings = new EdgeCloudEvaluationSettings(SeedList.Parse(parse.GetValue(seeds)!), environment, count, perDevice,
+                    EdgeCloudOptions.ResolveTraces(parse.GetValue(traces)!));
                 var directory = parse.GetValue(output) ?? Path.Combine("results", $"edge-cloud-{parse.GetValue(problem.Network) ?? "mixed"}");
                 var edgeReport = EdgeCloudEvaluateJob.Run(edgeSettings, parse.GetValue(policies) ?? [], parse.GetValue(baselines)!, directory, ct);
                 if (parse.GetValue(json))

@@ -58,6 +58,32 @@ internal sealed class EdgeCloudOptions
         return options.Validated();
     }
 
+    /// <summary>
+    /// <c>generated</c> → null (generated traces); an existing directory → itself; the default
+    /// <c>datasets/edge-cloud</c> is also searched upwards from the working directory and the executable.
+    /// </summary>
+    public static string? ResolveTraces(string text)
+    {
+        if (text.Trim().Equals("generated", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (Directory.Exists(Path.Combine(text, "traces")))
+        {
+            return Path.GetFullPath(text);
+        }
+
+        if (text.TrimEnd('/') == "datasets/edge-cloud"
+            && (Offloading.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(Directory.GetCurrentDirectory())
+                ?? Offloading.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(AppContext.BaseDirectory)) is { } found)
+        {
+            return found;
+        }
+
+        throw new ArgumentException($"--traces '{text}' holds no traces/ folder; pass the repository's datasets/edge-cloud or 'generated'");
+    }
+
     /// <summary>True when the option was not given on the command line (its default applies).</summary>
     public static bool IsImplicit(ParseResult parse, Option option) => parse.GetResult(option) is not { Implicit: false };
 

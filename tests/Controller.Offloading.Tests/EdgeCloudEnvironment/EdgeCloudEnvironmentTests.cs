@@ -1,6 +1,7 @@
 using Controller.Contracts;
 using Controller.Offloading.EdgeCloud;
 using Controller.Offloading.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Evaluation;
 
 namespace Controller.Offloading.Tests.EdgeCloudEnvironment;
 
@@ -149,15 +150,33 @@ public sealed class EdgeCloudEnvironmentTests
     }
 
     [Fact]
-    public void MarkovChannelTrace_SameSeed_SameTraceAndWrapsAround()
+    public void World_ShippedTraces_LoadForEveryNetworkAndReplayTheFile()
     {
-        var a = new MarkovChannelTrace(NetworkProfiles.Lte, 3);
-        var b = new MarkovChannelTrace(NetworkProfiles.Lte, 3);
+        var dataset = EdgeCloudWorld.FindShippedDataset(AppContext.BaseDirectory);
+        Assert.NotNull(dataset);
+        var environment = EdgeCloudWorld.CreateEnvironment(new EdgeCloudEnvironmentOptions(), dataset);
+        var lte = Controller.Offloading.EdgeCloud.Traces.ShippedChannelTraces.Load(dataset!, NetworkType.Lte);
+        var observation = new float[environment.Spec.ObservationSize];
+        var mask = new bool[environment.Spec.ActionCount];
+        for (var seed = 0; seed < 20; seed++)
+        {
+            environment.Reset(seed, observation, mask);
+            if (environment.Network.Type == NetworkType.Lte)
+            {
+                var channel = environment.Decision.Channel;
+                Assert.Contains(lte.Samples, s => s.UplinkMbps == channel.UplinkMbps && s.RttMs == channel.RttMs);
+                return;
+            }
+        }
 
-        Assert.Equal(a.At(123.4), b.At(123.4));
-        Assert.Equal(a.At(10), a.At(10 + a.DurationSeconds));
-        Assert.Contains(Enumerable.Range(0, 1_000).Select(i => a.At(i * 2.0)), s => s.IsUp && s.UplinkMbps < 5);
-        Assert.Throws<ArgumentOutOfRangeException>(() => a.At(-1));
+        Assert.Fail("no LTE device in 20 seeds");
+    }
+
+    [Fact]
+    public void World_MissingTraceDirectory_FailsNamingTheFile()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => EdgeCloudWorld.CreateEnvironment(new EdgeCloudEnvironmentOptions(), "/no/such/edge-cloud"));
+        Assert.Contains("/no/such/edge-cloud", error.Message, StringComparison.Ordinal);
     }
 
     private static string Describe(EdgeCloudRequest r) =>

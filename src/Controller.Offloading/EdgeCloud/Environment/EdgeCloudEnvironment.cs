@@ -42,7 +42,8 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     private bool _done = true;
 
     /// <param name="options">Budgets, SLO, devices, networks, K, masking.</param>
-    /// <param name="traces">Builds the channel trace of a network for a seed; default <see cref="MarkovChannelTrace"/>.</param>
+    /// <param name="traces">Builds the channel trace of a network for a seed; default the network's two-state Markov chain
+    /// (<see cref="MarkovChannelTrace"/>, 1 s steps, 30 min).</param>
     /// <param name="thermals">Builds the thermal model of a device; default none (<see cref="NominalSpeed"/>).</param>
     /// <param name="model">Nominal cost model; default <see cref="EdgeCloudCostModel.Default"/>.</param>
     public EdgeCloudEnvironment(EdgeCloudEnvironmentOptions options, Func<NetworkProfile, int, IChannelTrace>? traces = null,
@@ -50,7 +51,7 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validated();
-        _traces = traces ?? ((network, seed) => new MarkovChannelTrace(network, seed));
+        _traces = traces ?? ((network, seed) => MarkovChannelTrace.Generate(network, 1_800, 1, seed));
         _thermals = options.Thermal && thermals is not null ? thermals : _ => new NominalSpeed();
         _baseModel = model ?? EdgeCloudCostModel.Default;
         _workload = new EdgeCloudWorkload(_baseModel.Acceptance, options.MeanThinkSeconds, options.MaxDraftLength, 0);

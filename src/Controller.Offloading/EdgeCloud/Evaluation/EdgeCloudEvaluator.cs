@@ -43,6 +43,7 @@ public static class EdgeCloudEvaluator
         }
 
         settings.Options.Validated();
+        _ = EdgeCloudWorld.CreateEnvironment(settings.Options, settings.TracesDirectory);
         var clock = Stopwatch.StartNew();
         var results = new ConcurrentBag<EdgeCloudSeedResult>();
         var done = 0;
@@ -58,7 +59,7 @@ public static class EdgeCloudEvaluator
 
         var bySeed = results.OrderBy(r => r.Seed).ToList();
         var summaries = methods.Select(m => EdgeCloudMethodSummary.Of(m.Name, bySeed.Where(r => r.Method == m.Name).ToList())).ToList();
-        return new EdgeCloudReport(settings, summaries, bySeed, clock.Elapsed.TotalSeconds, EdgeCloudWorld.Description);
+        return new EdgeCloudReport(settings, summaries, bySeed, clock.Elapsed.TotalSeconds, EdgeCloudWorld.Describe(settings.TracesDirectory, settings.Options.Thermal));
     }
 
     /// <summary>One method on one seed.</summary>
@@ -67,7 +68,7 @@ public static class EdgeCloudEvaluator
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(method);
         var options = settings.Options;
-        var environment = EdgeCloudWorld.CreateEnvironment(options);
+        var environment = EdgeCloudWorld.CreateEnvironment(options, settings.TracesDirectory);
         var spec = environment.Spec;
         var observation = new float[spec.ObservationSize];
         var mask = new bool[spec.ActionCount];

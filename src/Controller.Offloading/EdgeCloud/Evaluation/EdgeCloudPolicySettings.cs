@@ -40,7 +40,7 @@ public sealed record EdgeCloudPolicySettings(
     {
         ArgumentNullException.ThrowIfNull(options);
         return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
-            options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds, EdgeCloudWorld.Description);
+            options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds, EdgeCloudWorld.Describe(null, options.Thermal));
     }
 
     public void Save(string bundleDirectory) =>

@@ -67,11 +67,13 @@ public sealed record EdgeCloudMethodSummary(
 /// <param name="Options">Environment options (budgets, SLO, devices, networks, K, masking).</param>
 /// <param name="DevicesPerSeed">Devices (device class × network × trace offset draws) per seed.</param>
 /// <param name="WindowsPerDevice">Consecutive budget windows per device.</param>
+/// <param name="TracesDirectory"><c>datasets/edge-cloud</c> to replay its shipped traces; null for generated traces.</param>
 public sealed record EdgeCloudEvaluationSettings(
     IReadOnlyList<int> Seeds,
     Environments.EdgeCloudEnvironmentOptions Options,
     int DevicesPerSeed = 8,
-    int WindowsPerDevice = 4)
+    int WindowsPerDevice = 4,
+    string? TracesDirectory = null)
 {
     /// <summary>Seed of device <paramref name="device"/> of evaluation seed <paramref name="seed"/>; far from training's seeds (0 … steps).</summary>
     public static int DeviceSeed(int seed, int device) => 1_000_000_000 + (seed * 1_000) + device;
