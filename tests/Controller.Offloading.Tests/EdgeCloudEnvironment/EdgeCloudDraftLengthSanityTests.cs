@@ -19,25 +19,43 @@ public sealed class EdgeCloudDraftLengthSanityTests
     private static readonly EdgeCloudEnvironmentOptions Options = new();
     private static readonly Lazy<Policy> Learned = new(() => PolicyBundleStore.Load(FixtureDirectory()).Policy);
 
-    [Fact]
-    public void LearnedDraftLength_LongerRtt_IsNotShorter()
+    private const string ConstantK = "Fails, reported in docs/edge-cloud.md: the trained RC-PPO policies draft a constant k per seed (2–7) whatever the RTT and α (0 of 10 seeds pass); the analytic rule passes (AnalyticDraftLength_PassesTheReferenceChecks).";
+
+    [Fact(Skip = ConstantK)]
+    public void LearnedDraftLength_LongerRtt_IsLonger()
     {
         var ks = new[] { 20.0, 100, 200, 300 }.Select(rtt => LearnedDraftLength(Scenario(rtt: rtt))).ToList();
-        Assert.True(ks[^1] >= ks[0], $"k by RTT 20…300 ms: {string.Join(", ", ks)}");
+        Assert.True(ks[^1] > ks[0], $"k by RTT 20…300 ms: {string.Join(", ", ks)}");
     }
 
-    [Fact]
-    public void LearnedDraftLength_HigherAlpha_IsNotShorter()
+    [Fact(Skip = ConstantK)]
+    public void LearnedDraftLength_HigherAlpha_IsLonger()
     {
         var ks = new[] { 0.5, 0.7, 0.9 }.Select(alpha => LearnedDraftLength(Scenario(alpha: alpha))).ToList();
-        Assert.True(ks[^1] >= ks[0], $"k by α 0.5…0.9: {string.Join(", ", ks)}");
+        Assert.True(ks[^1] > ks[0], $"k by α 0.5…0.9: {string.Join(", ", ks)}");
+    }
+
+    [Fact(Skip = "Fails for the seed-0 fixture (k = 2 at 25, 42 and 83 ms/token), reported in docs/edge-cloud.md: 5 of 10 seeds' policies shorten k for a slower draft.")]
+    public void LearnedDraftLength_SlowerDraft_IsShorter()
+    {
+        var ks = new[] { 1.0, 0.6, 0.3 }.Select(speed => LearnedDraftLength(Scenario(speed: speed))).ToList();
+        Assert.True(ks[^1] < ks[0], $"k by draft time 25…83 ms/token: {string.Join(", ", ks)}");
     }
 
     [Fact]
-    public void LearnedDraftLength_SlowerDraft_IsNotLonger()
+    public void LearnedDraftLength_AnyScenario_IsWithinTheMemoryCap()
     {
-        var ks = new[] { 1.0, 0.6, 0.3 }.Select(speed => LearnedDraftLength(Scenario(speed: speed))).ToList();
-        Assert.True(ks[^1] <= ks[0], $"k by draft time 25…83 ms/token: {string.Join(", ", ks)}");
+        foreach (var decision in new[] { Scenario(rtt: 20), Scenario(rtt: 300), Scenario(alpha: 0.5), Scenario(speed: 0.3) })
+        {
+            Assert.InRange(LearnedDraftLength(decision), 1, decision.DraftLengthCap);
+        }
+
+        var capped = EdgeCloudDecision.Create(DeviceProfiles.IPhone15Pro, 1, NetworkProfiles.Lte, new ChannelState(8, 30, 300, true), 1,
+            new EdgeCloudRequest("Message Editing", 100, 150, [default, default, default], 0.9, 0.9,
+                DeviceProfiles.IPhone15Pro.DraftModelMemoryMb + (2.5 * DeviceProfiles.IPhone15Pro.DraftMemoryMbPerDraftToken), 10),
+            Options.MaxDraftLength, 0.8, 0.8, 0.5);
+        Assert.Equal(2, capped.DraftLengthCap);
+        Assert.InRange(LearnedDraftLength(capped), 1, 2);
     }
 
     [Fact]
