@@ -40,7 +40,10 @@ public sealed class EdgeCloudCommandTests
 
             var fixedK = methods[1].GetProperty("meanDraftLengthByNetwork");
             Assert.True(fixedK.EnumerateObject().All(n => n.Name is "lte" or "poor-cell"));
-            foreach (var file in new[] { "results.csv", "draft_lengths.csv", "results.json", "results.md", "rate_vs_energy.svg", "rate_vs_spend.svg", "learning_curves.svg" })
+            Assert.Contains("over_slo_budget_share", evaluate.LastLine, StringComparison.Ordinal);
+            Assert.Contains("same settings as this evaluation", File.ReadAllText(Path.Combine(results, "results.md")), StringComparison.Ordinal);
+            Assert.Contains("k grows with RTT", File.ReadAllText(Path.Combine(results, "sanity.md")), StringComparison.Ordinal);
+            foreach (var file in new[] { "results.csv", "draft_lengths.csv", "results.json", "results.md", "sanity.md", "rate_vs_energy.svg", "rate_vs_spend.svg", "learning_curves.svg" })
             {
                 Assert.True(File.Exists(Path.Combine(results, file)), file);
             }

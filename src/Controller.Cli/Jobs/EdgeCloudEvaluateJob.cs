@@ -30,6 +30,23 @@ internal static class EdgeCloudEvaluateJob
         File.WriteAllText(Path.Combine(outputDirectory, "results.md"), EdgeCloudReportWriters.Markdown(report!));
         File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_energy.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: true));
         File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_spend.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: false));
+        var sanity = new System.Text.StringBuilder();
+        foreach (var directory in policyDirectories)
+        {
+            var bundles = Directory.GetDirectories(Path.GetFullPath(directory)).Where(d => File.Exists(Path.Combine(d, PolicyBundleSerializer.ManifestFile)))
+                .Order(StringComparer.Ordinal).Select(d => (Path.GetFileName(d), EdgeCloudSanityChecks.Run(PolicyBundleStore.Load(d).Policy, settings.Options))).ToList();
+            if (bundles.Count > 0)
+            {
+                sanity.AppendLine(CultureInfo.InvariantCulture, $"## {Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))}").AppendLine();
+                sanity.AppendLine(EdgeCloudSanityChecks.Markdown(bundles));
+            }
+        }
+
+        if (sanity.Length > 0)
+        {
+            File.WriteAllText(Path.Combine(outputDirectory, "sanity.md"), "# Sanity checks of the learned policies (EdgeCloudSanityChecks)" + System.Environment.NewLine + System.Environment.NewLine + sanity);
+        }
+
         var curves = LearningCurves(policyDirectories);
         if (curves.Count > 0)
         {
@@ -63,6 +80,7 @@ internal static class EdgeCloudEvaluateJob
 
         var first = EdgeCloudPolicySettings.Load(bundles[0]);
         var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
+        var provenance = first.Describe(settings.Options);
         var loaded = new Dictionary<string, Policy>();
         return new EdgeCloudMethod(name, seed =>
         {
@@ -78,7 +96,7 @@ internal static class EdgeCloudEvaluateJob
 
                 return new EdgeCloudLearnedPolicy(name, policy, Offloading.EdgeCloud.Environments.EdgeCloudObservation.Size, policy.Actions.Count);
             }
-        });
+        }, provenance);
     }
 
     private static void Render(EdgeCloudReport report)

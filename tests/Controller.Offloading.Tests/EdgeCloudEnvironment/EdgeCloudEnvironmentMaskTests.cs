@@ -43,12 +43,17 @@ public sealed class EdgeCloudEnvironmentMaskTests
                 Assert.Equal(cap, decision.DraftLengthCap);
                 capsBelowK += cap < space.MaxDraftLength ? 1 : 0;
                 checkedRequests++;
+                var up = decision.Channel.IsUp;
                 for (var action = space.FirstSpeculativeIndex; action < space.Count; action++)
                 {
-                    var k = space.Decode(action).DraftLength;
-                    if (k > cap)
+                    var chosen = space.Decode(action);
+                    if (chosen.DraftLength > cap)
                     {
                         Assert.False(mask[action], $"{env.Describe(action)} allowed with memory cap {cap}");
+                    }
+                    else if (up && (chosen.ModalityMask & ~decision.PresentMask) == 0)
+                    {
+                        Assert.True(mask[action], $"{env.Describe(action)} masked although k ≤ cap {cap} (budget mask off)");
                     }
                 }
 

@@ -7,7 +7,7 @@ public static class EdgeCloudBaselines
 {
     /// <summary>Names in table order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["fixed-1", "fixed-2", "fixed-4", "fixed-8", "analytic", "heuristic", "ucb", "cloud", "local", "greedy"];
+        ["fixed-1", "fixed-2", "fixed-4", "fixed-8", "analytic", "analytic-greedy", "heuristic", "ucb", "cloud", "local", "greedy"];
 
     /// <summary>Resolves <c>all</c>, <c>none</c> or a comma list into (name, factory) pairs; a factory builds one device's policy.</summary>
     /// <exception cref="ArgumentException">An unknown name; the message lists the known ones.</exception>
@@ -35,6 +35,7 @@ public static class EdgeCloudBaselines
             "fixed-4" => _ => new FixedDraftPolicy(4),
             "fixed-8" => _ => new FixedDraftPolicy(8),
             "analytic" => _ => new AnalyticDraftPolicy(),
+            "analytic-greedy" => _ => new AnalyticGreedyPolicy(),
             "heuristic" => _ => new HeuristicSchedulePolicy(),
             "ucb" => o => new UcbDraftPolicy(o.MaxDraftLength),
             "cloud" => _ => new FixedLocationPolicy(cloud: true),

@@ -15,8 +15,14 @@ public sealed class FixedLocationPolicy(bool cloud) : IEdgeCloudPolicy
     {
         ArgumentNullException.ThrowIfNull(environment);
         var decision = environment.Decision;
-        return RulePolicy.Cheapest(environment, mask, cloud && decision.Channel.IsUp ? decision.CloudAllPresent : 0);
+        var wanted = cloud && decision.Channel.IsUp ? decision.CloudAllPresent : 0;
+        var chosen = RulePolicy.Cheapest(environment, mask, wanted);
+        LastChoiceWasFallback = chosen != wanted;
+        return chosen;
     }
+
+    /// <inheritdoc />
+    public bool LastChoiceWasFallback { get; private set; }
 
     public void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome)
     {

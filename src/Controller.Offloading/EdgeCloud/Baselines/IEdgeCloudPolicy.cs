@@ -18,6 +18,13 @@ public interface IEdgeCloudPolicy
     /// <summary>Picks an action the mask allows.</summary>
     int ChooseAction(EdgeCloudEnvironment environment, ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask);
 
+    /// <summary>
+    /// True when the last <see cref="ChooseAction"/> could not take the rule's own action because the mask forbade it
+    /// and took a fallback instead (reported as the fallback share; excluded from the chosen-k table). Learned
+    /// policies always choose among allowed actions: false.
+    /// </summary>
+    bool LastChoiceWasFallback => false;
+
     /// <summary>Feedback for the action just taken (adaptive rules update here).</summary>
     void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome);
 }

@@ -16,31 +16,46 @@ public abstract class RulePolicy : IEdgeCloudPolicy
     {
     }
 
+    /// <inheritdoc />
+    public bool LastChoiceWasFallback { get; private set; }
+
     public int ChooseAction(EdgeCloudEnvironment environment, ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        BeforeChoice(environment);
         var decision = environment.Decision;
+        int wanted;
         if (!decision.Channel.IsUp)
         {
-            return Cheapest(environment, mask, preferred: 0);
+            wanted = 0;
         }
-
-        if (decision.DraftLengthCap < 1)
+        else if (decision.DraftLengthCap < 1)
         {
-            return Cheapest(environment, mask, preferred: decision.CloudAllPresent);
+            wanted = decision.CloudAllPresent;
         }
-
-        var k = Math.Clamp(DraftLength(decision), 1, decision.DraftLengthCap);
-        for (var shorter = k; shorter >= 1; shorter--)
+        else
         {
-            var action = decision.SpeculativeAllPresent(shorter);
-            if (mask[action])
+            var k = Math.Clamp(DraftLength(decision), 1, decision.DraftLengthCap);
+            wanted = decision.SpeculativeAllPresent(k);
+            for (var shorter = k; shorter >= 1; shorter--)
             {
-                return action;
+                var action = decision.SpeculativeAllPresent(shorter);
+                if (mask[action])
+                {
+                    LastChoiceWasFallback = shorter != k;
+                    return action;
+                }
             }
         }
 
-        return Cheapest(environment, mask, preferred: decision.CloudAllPresent);
+        var chosen = Cheapest(environment, mask, preferred: decision.Channel.IsUp ? decision.CloudAllPresent : 0);
+        LastChoiceWasFallback = chosen != wanted;
+        return chosen;
+    }
+
+    /// <summary>Called before every choice, whatever the link (adaptive state that depends on time updates here).</summary>
+    protected virtual void BeforeChoice(EdgeCloudEnvironment environment)
+    {
     }
 
     public virtual void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome)

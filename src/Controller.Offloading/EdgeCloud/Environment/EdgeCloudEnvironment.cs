@@ -168,7 +168,18 @@ public sealed class EdgeCloudEnvironment : IEnvironment
         _thermal!.Advance(Math.Min(busyS, latencyS), latencyS - Math.Min(busyS, latencyS) + request.ThinkSeconds);
         TimeSeconds += latencyS + request.ThinkSeconds;
         _done = TimeSeconds >= WindowEndSeconds;
-        NextRequest(observation, actionMask);
+        if (_done)
+        {
+            // The window is over: the next request belongs to the next window and is drawn by Reset, so every
+            // method sees the same request sequence across windows. The terminal observation repeats this one.
+            EdgeCloudObservation.Write(Decision, Options, observation);
+            _mask.CopyTo(actionMask);
+        }
+        else
+        {
+            NextRequest(observation, actionMask);
+        }
+
         return new StepResult((float)(rate * Options.RewardScale), Terminated: _done, Truncated: false);
     }
 

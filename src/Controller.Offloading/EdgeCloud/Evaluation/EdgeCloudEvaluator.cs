@@ -58,8 +58,11 @@ public static class EdgeCloudEvaluator
         });
 
         var bySeed = results.OrderBy(r => r.Seed).ToList();
-        var summaries = methods.Select(m => EdgeCloudMethodSummary.Of(m.Name, bySeed.Where(r => r.Method == m.Name).ToList())).ToList();
-        return new EdgeCloudReport(settings, summaries, bySeed, clock.Elapsed.TotalSeconds, EdgeCloudWorld.Describe(settings.TracesDirectory, settings.Options.Thermal));
+        var summaries = methods.Select(m => EdgeCloudMethodSummary.Of(m.Name, bySeed.Where(r => r.Method == m.Name).ToList(), settings.Options)).ToList();
+        return new EdgeCloudReport(settings, summaries, bySeed, clock.Elapsed.TotalSeconds, EdgeCloudWorld.Describe(settings.TracesDirectory, settings.Options.Thermal))
+        {
+            Provenance = methods.Where(m => m.Provenance is not null).Select(m => $"{m.Name}: {m.Provenance}").ToList(),
+        };
     }
 
     /// <summary>One method on one seed.</summary>
@@ -94,7 +97,7 @@ public static class EdgeCloudEvaluator
                     done = environment.Step(action, observation, mask, costs).Done;
                     var outcome = environment.LastOutcome;
                     policy.Observe(environment, outcome);
-                    tally.Add(outcome);
+                    tally.Add(outcome, policy.LastChoiceWasFallback);
                 }
 
                 tally.EndWindow(environment, options);
@@ -109,6 +112,8 @@ public static class EdgeCloudEvaluator
         private readonly List<EdgeCloudWindowResult> _windows = [];
         private readonly Dictionary<NetworkType, long[]> _draftLengths = [];
         private double _rateSum;
+        private double _weightedTokens;
+        private int _fallbacks;
         private double _qualitySum;
         private double _tokens;
         private double _latencyS;
@@ -119,11 +124,14 @@ public static class EdgeCloudEvaluator
         private int _cloud;
         private int _speculative;
         private double _draftSum;
+        private int _chosenSpeculative;
 
-        public void Add(in EdgeCloudStepOutcome outcome)
+        public void Add(in EdgeCloudStepOutcome outcome, bool fallback)
         {
             _requests++;
+            _fallbacks += fallback ? 1 : 0;
             _rateSum += outcome.Rate;
+            _weightedTokens += outcome.Quality * outcome.Tokens;
             _qualitySum += outcome.Quality;
             _tokens += outcome.Tokens;
             _latencyS += outcome.LatencyMs / 1_000;
@@ -139,6 +147,12 @@ public static class EdgeCloudEvaluator
                     break;
                 default:
                     _speculative++;
+                    if (fallback)
+                    {
+                        break;
+                    }
+
+                    _chosenSpeculative++;
                     _draftSum += outcome.DraftLength;
                     if (!_draftLengths.TryGetValue(outcome.Network, out var counts))
                     {
@@ -157,10 +171,12 @@ public static class EdgeCloudEvaluator
         {
             var overEnergy = _windows.Where(w => w.EnergyJoules > options.EnergyBudgetJoules).ToList();
             var overSpend = _windows.Where(w => w.SpendUsd > options.SpendBudgetUsd).ToList();
+            var overSlo = _windows.Where(w => w.SloMisses > options.SloMissesPerWindow).ToList();
             var n = (double)_windows.Count;
             var metrics = new Dictionary<string, double>
             {
-                [EdgeCloudMetrics.Rate] = _rateSum / _requests,
+                [EdgeCloudMetrics.Rate] = _weightedTokens / _latencyS,
+                [EdgeCloudMetrics.RatePerRequest] = _rateSum / _requests,
                 [EdgeCloudMetrics.TokensPerSecond] = _tokens / _latencyS,
                 [EdgeCloudMetrics.EnergyPerToken] = _energy / _tokens,
                 [EdgeCloudMetrics.Quality] = _qualitySum / _requests,
@@ -168,14 +184,18 @@ public static class EdgeCloudEvaluator
                 [EdgeCloudMetrics.SpendPerWindow] = _windows.Average(w => w.SpendUsd),
                 [EdgeCloudMetrics.OverEnergy] = overEnergy.Count / n,
                 [EdgeCloudMetrics.OverSpend] = overSpend.Count / n,
-                [EdgeCloudMetrics.OverAny] = _windows.Count(w => w.EnergyJoules > options.EnergyBudgetJoules || w.SpendUsd > options.SpendBudgetUsd) / n,
+                [EdgeCloudMetrics.OverSlo] = overSlo.Count / n,
+                [EdgeCloudMetrics.OverAny] = _windows.Count(w => w.EnergyJoules > options.EnergyBudgetJoules || w.SpendUsd > options.SpendBudgetUsd
+                    || w.SloMisses > options.SloMissesPerWindow) / n,
                 [EdgeCloudMetrics.EnergyExcess] = overEnergy.Count == 0 ? 0 : overEnergy.Average(w => w.EnergyJoules - options.EnergyBudgetJoules),
                 [EdgeCloudMetrics.SpendExcess] = overSpend.Count == 0 ? 0 : overSpend.Average(w => w.SpendUsd - options.SpendBudgetUsd),
+                [EdgeCloudMetrics.SloExcess] = overSlo.Count == 0 ? 0 : overSlo.Average(w => w.SloMisses - options.SloMissesPerWindow),
                 [EdgeCloudMetrics.SloMiss] = (double)_misses / _requests,
                 [EdgeCloudMetrics.LocalShare] = (double)_local / _requests,
                 [EdgeCloudMetrics.CloudShare] = (double)_cloud / _requests,
                 [EdgeCloudMetrics.SpeculativeShare] = (double)_speculative / _requests,
-                [EdgeCloudMetrics.MeanDraftLength] = _speculative == 0 ? 0 : _draftSum / _speculative,
+                [EdgeCloudMetrics.MeanDraftLength] = _chosenSpeculative == 0 ? 0 : _draftSum / _chosenSpeculative,
+                [EdgeCloudMetrics.FallbackShare] = (double)_fallbacks / _requests,
             };
             return new EdgeCloudSeedResult(method, seed, metrics, _windows, _draftLengths);
         }

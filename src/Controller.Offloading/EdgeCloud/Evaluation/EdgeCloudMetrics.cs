@@ -7,6 +7,7 @@ public sealed record EdgeCloudMetric(string Key, string Header, string Format, b
 public static class EdgeCloudMetrics
 {
     public const string Rate = "qw_tokens_per_s";
+    public const string RatePerRequest = "qw_tokens_per_s_request_mean";
     public const string TokensPerSecond = "tokens_per_s";
     public const string EnergyPerToken = "energy_j_per_token";
     public const string Quality = "quality";
@@ -14,18 +15,25 @@ public static class EdgeCloudMetrics
     public const string SpendPerWindow = "spend_usd_per_window";
     public const string OverEnergy = "over_energy_share";
     public const string OverSpend = "over_spend_share";
+    public const string OverSlo = "over_slo_budget_share";
     public const string OverAny = "over_any_budget_share";
     public const string EnergyExcess = "energy_excess_j";
     public const string SpendExcess = "spend_excess_usd";
+    public const string SloExcess = "slo_excess_misses";
     public const string SloMiss = "slo_miss_share";
     public const string LocalShare = "local_share";
     public const string CloudShare = "cloud_share";
     public const string SpeculativeShare = "speculative_share";
     public const string MeanDraftLength = "mean_k";
+    public const string FallbackShare = "fallback_share";
+
+    /// <summary>Keys whose value is a mean excess over violating windows (pooled over seeds, not averaged).</summary>
+    public static IReadOnlyList<string> ExcessKeys { get; } = [EnergyExcess, SpendExcess, SloExcess];
 
     public static IReadOnlyList<EdgeCloudMetric> All { get; } =
     [
         new(Rate, "QW tok/s", "F2"),
+        new(RatePerRequest, "QW tok/s (per-request mean)", "F2"),
         new(TokensPerSecond, "Tok/s", "F2"),
         new(EnergyPerToken, "J/token", "F3"),
         new(Quality, "Quality", "F3"),
@@ -33,13 +41,16 @@ public static class EdgeCloudMetrics
         new(SpendPerWindow, "Spend/window ($)", "F4"),
         new(OverEnergy, "Over energy", "P1", Percent: true),
         new(OverSpend, "Over spend", "P1", Percent: true),
+        new(OverSlo, "Over SLO budget", "P1", Percent: true),
         new(OverAny, "Over any budget", "P1", Percent: true),
         new(EnergyExcess, "Energy excess (J)", "F1"),
         new(SpendExcess, "Spend excess ($)", "F4"),
+        new(SloExcess, "SLO excess (misses)", "F2"),
         new(SloMiss, "SLO misses", "P1", Percent: true),
         new(LocalShare, "Local", "P0", Percent: true),
         new(CloudShare, "Cloud", "P0", Percent: true),
         new(SpeculativeShare, "Spec.", "P0", Percent: true),
         new(MeanDraftLength, "Mean k", "F2"),
+        new(FallbackShare, "Fallback", "P1", Percent: true),
     ];
 }

@@ -43,6 +43,33 @@ public sealed record EdgeCloudPolicySettings(
             options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds, EdgeCloudWorld.Describe(null, options.Thermal));
     }
 
+    /// <summary>One line: how the bundle was trained, and which settings differ from <paramref name="evaluation"/>.</summary>
+    public string Describe(EdgeCloudEnvironmentOptions evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var differs = new List<string>();
+        void Compare(bool same, string name)
+        {
+            if (!same)
+            {
+                differs.Add(name);
+            }
+        }
+
+        Compare(EnergyBudgetJoules == evaluation.EnergyBudgetJoules, "energy budget");
+        Compare(SpendBudgetUsd == evaluation.SpendBudgetUsd, "spend budget");
+        Compare(LatencySloMs == evaluation.LatencySloMs, "SLO");
+        Compare(WindowSeconds == evaluation.WindowSeconds, "window");
+        Compare(MaxDraftLength == evaluation.MaxDraftLength, "K");
+        Compare(MaskOverBudget == evaluation.MaskOverBudget, "budget mask");
+        Compare(Thermal == evaluation.Thermal, "thermal");
+        Compare(Devices.SequenceEqual(evaluation.Devices), "devices");
+        Compare(Networks.SequenceEqual(evaluation.Networks), "networks");
+        var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s, K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
+        return differs.Count == 0 ? line + "; same settings as this evaluation" : line + "; **differs from this evaluation in: " + string.Join(", ", differs) + "**";
+    }
+
     public void Save(string bundleDirectory) =>
         File.WriteAllText(Path.Combine(bundleDirectory, FileName), JsonSerializer.Serialize(this, Json) + System.Environment.NewLine);
 

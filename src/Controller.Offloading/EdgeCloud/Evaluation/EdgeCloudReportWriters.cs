@@ -81,6 +81,7 @@ public static class EdgeCloudReportWriters
             devicesPerSeed = report.Settings.DevicesPerSeed,
             windowsPerDevice = report.Settings.WindowsPerDevice,
             world = report.World,
+            provenance = report.Provenance,
             elapsedSeconds = report.ElapsedSeconds,
             methods = report.Summaries.Select(s => new
             {
@@ -102,6 +103,18 @@ public static class EdgeCloudReportWriters
         var builder = new StringBuilder();
         builder.AppendLine(CultureInfo.InvariantCulture,
             $"Devices {string.Join(", ", o.Devices)}; networks {string.Join(", ", o.Networks.Select(Name))}; budgets {o.EnergyBudgetJoules} J and ${o.SpendBudgetUsd} per {o.WindowSeconds} s window, SLO {o.LatencySloMs / 1_000} s, K = {o.MaxDraftLength}, budget mask {(o.MaskOverBudget ? "on" : "off")}; {report.Settings.Seeds.Count} seeds × {report.Settings.DevicesPerSeed} devices × {report.Settings.WindowsPerDevice} windows (mean ± sd over seeds); {report.World}; evaluated in {report.ElapsedSeconds:F1} s.");
+        builder.AppendLine();
+        foreach (var line in report.Provenance)
+        {
+            builder.AppendLine($"* {line}");
+        }
+
+        if (report.Provenance.Count > 0)
+        {
+            builder.AppendLine();
+        }
+
+        builder.AppendLine("QW tok/s = Σ quality × tokens / Σ latency over all requests (the learner's per-request reward q·L/latency, averaged, is the secondary column). Over … budget = share of windows over it (SLO budget: more misses than allowed per window); excesses are means over the violating windows of all seeds. Fallback = requests where the mask forbade a rule's own action; they are left out of Mean k and the k table.");
         builder.AppendLine();
         builder.AppendLine("| Method | " + string.Join(" | ", EdgeCloudMetrics.All.Select(m => m.Header)) + " |");
         builder.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", EdgeCloudMetrics.All.Count)));

@@ -11,7 +11,7 @@ public sealed record EdgeCloudWindowResult(double EnergyJoules, double SpendUsd,
 /// <param name="Seed">Evaluation seed.</param>
 /// <param name="Metrics">Metric key → value.</param>
 /// <param name="Windows">Per-window totals.</param>
-/// <param name="DraftLengthCounts">Speculative requests per (network, k); index k in 0..K (0 unused).</param>
+/// <param name="DraftLengthCounts">Speculative requests per (network, k) the policy chose itself (fallback steps excluded); index k in 0..K (0 unused).</param>
 public sealed record EdgeCloudSeedResult(
     string Method,
     int Seed,
@@ -26,9 +26,17 @@ public sealed record EdgeCloudMethodSummary(
     IReadOnlyDictionary<string, MeanAndDeviation> Metrics,
     IReadOnlyDictionary<NetworkType, long[]> DraftLengthCounts)
 {
-    public static EdgeCloudMethodSummary Of(string method, IReadOnlyList<EdgeCloudSeedResult> seeds)
+    /// <summary>
+    /// Mean ± sd over seeds of every metric, except the excesses: those pool every violating window of every seed
+    /// (a seed without violations adds nothing rather than a diluting zero); their sd is over the seeds that had any.
+    /// </summary>
+    public static EdgeCloudMethodSummary Of(string method, IReadOnlyList<EdgeCloudSeedResult> seeds, Environments.EdgeCloudEnvironmentOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var metrics = EdgeCloudMetrics.All.ToDictionary(m => m.Key, m => MeanAndDeviation.Of(seeds.Select(s => s.Metrics[m.Key]).ToList()));
+        metrics[EdgeCloudMetrics.EnergyExcess] = PooledExcess(seeds, w => w.EnergyJoules - options.EnergyBudgetJoules);
+        metrics[EdgeCloudMetrics.SpendExcess] = PooledExcess(seeds, w => w.SpendUsd - options.SpendBudgetUsd);
+        metrics[EdgeCloudMetrics.SloExcess] = PooledExcess(seeds, w => w.SloMisses - options.SloMissesPerWindow);
         var counts = new Dictionary<NetworkType, long[]>();
         foreach (var seed in seeds)
         {
@@ -47,6 +55,17 @@ public sealed record EdgeCloudMethodSummary(
         }
 
         return new EdgeCloudMethodSummary(method, seeds.Count, metrics, counts);
+    }
+
+    private static MeanAndDeviation PooledExcess(IReadOnlyList<EdgeCloudSeedResult> seeds, Func<EdgeCloudWindowResult, double> excess)
+    {
+        var perSeed = seeds.Select(s => s.Windows.Select(excess).Where(e => e > 0).ToList()).Where(e => e.Count > 0).ToList();
+        if (perSeed.Count == 0)
+        {
+            return new MeanAndDeviation(0, 0);
+        }
+
+        return new MeanAndDeviation(perSeed.SelectMany(e => e).Average(), MeanAndDeviation.Of(perSeed.Select(e => e.Average()).ToList()).StandardDeviation);
     }
 
     /// <summary>Mean k of the speculative requests on <paramref name="network"/>; NaN when there were none.</summary>
@@ -85,4 +104,8 @@ public sealed record EdgeCloudReport(
     IReadOnlyList<EdgeCloudMethodSummary> Summaries,
     IReadOnlyList<EdgeCloudSeedResult> Seeds,
     double ElapsedSeconds,
-    string World);
+    string World)
+{
+    /// <summary>Training provenance of the learned methods (one line each).</summary>
+    public IReadOnlyList<string> Provenance { get; init; } = [];
+}

@@ -21,7 +21,7 @@ public static class EdgeCloudWorld
 
     /// <summary>Short description for reports.</summary>
     public static string Describe(string? tracesDirectory, bool thermal) =>
-        (tracesDirectory is null ? "channel: generated Gauss–Markov traces per device (presets)" : $"channel: shipped traces from {tracesDirectory}")
+        (tracesDirectory is null ? "channel: generated Gauss–Markov traces per device (presets)" : $"channel: shipped traces from {Relative(tracesDirectory)}")
         + (thermal ? "; thermal: RC thermal model per device class" : "; thermal: off (nominal speed)");
 
     /// <summary>An environment for training: generated traces, one per simulated device.</summary>
@@ -64,6 +64,12 @@ public static class EdgeCloudWorld
         }
 
         return null;
+    }
+
+    private static string Relative(string directory)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(directory));
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.Combine("…", "datasets", Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))) : relative;
     }
 
     private static ChannelTrace Generated(NetworkProfile network, int seed) => network.Type == NetworkType.Wired
