@@ -7,7 +7,7 @@ public static class EdgeCloudBaselines
 {
     /// <summary>Names in table order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["fixed-1", "fixed-2", "fixed-4", "fixed-8", "analytic", "analytic-greedy", "heuristic", "ucb", "cloud", "local", "greedy"];
+        ["fixed-1", "fixed-2", "fixed-4", "fixed-8", "analytic", "analytic-greedy", "heuristic", "ucb", "cloud", "local", "greedy", "min-latency"];
 
     /// <summary>Resolves <c>all</c>, <c>none</c> or a comma list into (name, factory) pairs; a factory builds one device's policy.</summary>
     /// <exception cref="ArgumentException">An unknown name; the message lists the known ones.</exception>
@@ -41,6 +41,7 @@ public static class EdgeCloudBaselines
             "cloud" => _ => new FixedLocationPolicy(cloud: true),
             "local" => _ => new FixedLocationPolicy(cloud: false),
             "greedy" => _ => new GreedyRatePolicy(),
+            "min-latency" => _ => new MinLatencyPolicy(),
             _ => throw new ArgumentException($"unknown edge-cloud baseline '{name}'; known: all, none, {string.Join(", ", Names)}", nameof(name)),
         };
         return (factory(new EdgeCloudEnvironmentOptions()).Name, factory);
