@@ -7,14 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=${1:-results}
+out=${1:-runs/edge-cloud-results}
 steps=${2:-60000}
 
 dotnet build -c Release src/Controller.Cli >/dev/null
 controller() { dotnet run -c Release --no-build --project src/Controller.Cli -- "$@"; }
 
 for energy in 2000 1200; do
-  policies=policies/edge-cloud-rc-ppo-$energy
+  policies=$out/policies/edge-cloud-rc-ppo-$energy
   echo "budget $energy J: load before training: $(uptime)"
   start=$(date +%s)
   rm -rf "$policies"

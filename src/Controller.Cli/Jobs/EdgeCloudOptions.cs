@@ -21,13 +21,15 @@ internal sealed class EdgeCloudOptions
 
     public Option<double> SloMs { get; } = new("--slo-ms") { Description = "edge-cloud: latency SLO per request, milliseconds.", DefaultValueFactory = _ => 20_000 };
 
+    public Option<double> SloMisses { get; } = new("--slo-misses") { Description = "edge-cloud: SLO misses allowed per window (the SLO budget).", DefaultValueFactory = _ => new EdgeCloudEnvironmentOptions().SloMissesPerWindow };
+
     public Option<double> WindowSeconds { get; } = new("--window-seconds") { Description = "edge-cloud: length of one budget window (one episode), seconds.", DefaultValueFactory = _ => 600 };
 
     public Option<int> MaxDraft { get; } = new("--max-draft") { Description = "edge-cloud: K, the longest draft length (1..16).", DefaultValueFactory = _ => 8 };
 
     public Option<string> Thermal { get; } = new("--thermal") { Description = "edge-cloud: on (the SoC heats and throttles) or off.", DefaultValueFactory = _ => "on" };
 
-    public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, WindowSeconds, MaxDraft, Thermal];
+    public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, SloMisses, WindowSeconds, MaxDraft, Thermal];
 
     /// <summary>True when <paramref name="env"/> selects the edge–cloud environment.</summary>
     public static bool Selected(ParseResult parse, Option<string> env) =>
@@ -50,6 +52,7 @@ internal sealed class EdgeCloudOptions
             EnergyBudgetJoules = Positive(parse.GetValue(BudgetEnergy), "--budget-energy"),
             SpendBudgetUsd = Positive(parse.GetValue(BudgetSpend), "--budget-spend"),
             LatencySloMs = Positive(parse.GetValue(SloMs), "--slo-ms"),
+            SloMissesPerWindow = Positive(parse.GetValue(SloMisses), "--slo-misses"),
             WindowSeconds = Positive(parse.GetValue(WindowSeconds), "--window-seconds"),
             MaxDraftLength = parse.GetValue(MaxDraft) is var k and >= 1 and <= 16 ? k : throw new ArgumentException($"--max-draft must lie in 1..16, got {parse.GetValue(MaxDraft)}"),
             MaskOverBudget = mask is null || parse.GetValue(mask),

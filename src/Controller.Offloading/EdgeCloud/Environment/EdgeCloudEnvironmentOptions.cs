@@ -24,8 +24,13 @@ public sealed record EdgeCloudEnvironmentOptions
     /// <summary>Latency SLO per request (time to the last token), ms. Default 20,000 ms.</summary>
     public double LatencySloMs { get; init; } = 20_000;
 
-    /// <summary>SLO misses per window the RC learner may spend on average (the third constraint's budget). Default 2.</summary>
-    public double SloMissesPerWindow { get; init; } = 2;
+    /// <summary>
+    /// SLO misses per window allowed (the third constraint's budget). Default 8: the smallest allowance that the
+    /// min-expected-latency rule meets in ≥ 99% of windows on generated traces (seeds 100–109, disjoint from the
+    /// shipped evaluation traces), so that the budget is feasible but binding; with the earlier 2, every method —
+    /// the min-latency rule included — was over in about half of the windows (docs/edge-cloud.md).
+    /// </summary>
+    public double SloMissesPerWindow { get; init; } = 8;
 
     /// <summary>Length of one budget window (one episode), seconds of device time. Default 600 s.</summary>
     public double WindowSeconds { get; init; } = 600;
