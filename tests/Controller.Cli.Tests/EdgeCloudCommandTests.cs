@@ -63,6 +63,7 @@ public sealed class EdgeCloudCommandTests
     [InlineData("--budget-energy", "0", "--budget-energy")]
     [InlineData("--budget-spend", "-1", "--budget-spend")]
     [InlineData("--slo-ms", "0", "--slo-ms")]
+    [InlineData("--slo-misses", "-2", "--slo-misses")]
     [InlineData("--max-draft", "40", "--max-draft")]
     [InlineData("--thermal", "warm", "--thermal")]
     [InlineData("--baselines", "fixed-3", "fixed-3")]
@@ -72,8 +73,9 @@ public sealed class EdgeCloudCommandTests
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1",
             "--out", Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}"), option, value);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains(named, result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
