@@ -15,4 +15,5 @@ public sealed record EvaluationContext(TmoProblem Problem, DatasetSplit Split, i
 /// <param name="Name">Name in the tables.</param>
 /// <param name="Create">Builds a fresh policy for one seed.</param>
 /// <param name="Observation">Observation the policy reads; null for the evaluation's default.</param>
-public sealed record EvaluationMethod(string Name, Func<EvaluationContext, IOffloadingPolicy> Create, TmoObservationMode? Observation = null);
+/// <param name="TrainedWith">How a learned policy was trained (its first bundle's settings); null for baselines.</param>
+public sealed record EvaluationMethod(string Name, Func<EvaluationContext, IOffloadingPolicy> Create, TmoObservationMode? Observation = null, TmoPolicySettings? TrainedWith = null);

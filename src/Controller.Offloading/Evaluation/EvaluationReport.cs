@@ -6,6 +6,7 @@ namespace Controller.Offloading.Evaluation;
 /// <param name="Summaries">One row per method, in the order the methods were given.</param>
 /// <param name="Seeds">Every (method, seed) result.</param>
 /// <param name="ElapsedSeconds">Wall time of the evaluation, seconds.</param>
+/// <param name="Provenance">One line per learned method: how it was trained, and where that differs from this evaluation.</param>
 /// <param name="CpuSeconds">
 /// Processor time the process spent during the evaluation (all threads), seconds; null when not measured. On a
 /// shared machine this, not the wall time, is the cost of the run.
@@ -16,7 +17,8 @@ public sealed record EvaluationReport(
     IReadOnlyList<MethodSummary> Summaries,
     IReadOnlyList<SeedResult> Seeds,
     double ElapsedSeconds,
-    double? CpuSeconds = null)
+    double? CpuSeconds = null,
+    IReadOnlyList<string>? Provenance = null)
 {
     /// <summary>Reward of the unconstrained oracle, when it took part: the denominator of "share of oracle".</summary>
     public double? OracleReward => Summaries.FirstOrDefault(s => s.Method == "Oracle")?.Reward.Mean;

@@ -30,7 +30,7 @@ public static class LearnedPolicyMethods
 
         var first = TmoPolicySettings.Load(bundles[0]);
         var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
-        return new EvaluationMethod(name, context => Load(name, root, bundles, context), first.Observation);
+        return new EvaluationMethod(name, context => Load(name, root, bundles, context), first.Observation, first);
     }
 
     private static LearnedPolicy Load(string name, string root, string[] bundles, EvaluationContext context)

@@ -43,6 +43,7 @@ public static class ReportWriters
             seeds = settings.Seeds,
             elapsedSeconds = report.ElapsedSeconds,
             cpuSeconds = report.CpuSeconds,
+            provenance = report.Provenance,
             oracleReward = report.OracleReward,
             methods = report.Summaries,
             perSeed = includeSeeds ? report.Seeds.Select(r => new { r.Method, r.Seed, r.Score, r.Association, r.LatencyS, r.UsageUsd, r.Reward, r.LatencyViolationShare, r.UsageViolationShare, r.LatencyExcessS, r.UsageExcessUsd }) : null,
@@ -57,6 +58,16 @@ public static class ReportWriters
         var builder = new StringBuilder();
         builder.AppendLine(CultureInfo.InvariantCulture, $"Dataset `{report.Dataset}`, device `{settings.Device.Name}`, network `{settings.Network.Name}`, budgets {settings.Options.LatencyBudgetS} s / ${settings.Options.UsageBudgetUsd} per dialogue, {settings.Seeds.Count} seeds (mean ± sd over seeds), evaluated in {report.ElapsedSeconds:F1} s{(report.CpuSeconds is { } cpu ? $" ({cpu:F1} s of processor time)" : string.Empty)}.");
         builder.AppendLine();
+        foreach (var line in report.Provenance ?? [])
+        {
+            builder.AppendLine("* " + line);
+        }
+
+        if (report.Provenance is { Count: > 0 })
+        {
+            builder.AppendLine();
+        }
+
         builder.AppendLine("| " + string.Join(" | ", ReportTable.Headers) + " |");
         builder.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", ReportTable.Headers.Count)));
         foreach (var row in ReportTable.Rows(report))

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Controller.Offloading.Baselines;
 using Controller.Offloading.Tmo;
 
@@ -54,7 +55,42 @@ public static class TmoEvaluator
             .Select(m => MethodSummary.Of(m.Name, bySeed.Where(r => r.Method == m.Name).ToList()))
             .ToList();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        return new EvaluationReport(dataset.Name, settings, summaries, bySeed, clock.Elapsed.TotalSeconds, cpuSeconds);
+        var provenance = methods.Where(m => m.TrainedWith is not null).Select(m => Provenance(m.Name, m.TrainedWith!, settings)).ToList();
+        return new EvaluationReport(dataset.Name, settings, summaries, bySeed, clock.Elapsed.TotalSeconds, cpuSeconds, provenance);
+    }
+
+    /// <summary>
+    /// How a learned method was trained, naming every setting that differs from this evaluation, so a table never
+    /// silently mixes a policy trained for another device, network or budget (transfer is allowed, but visible).
+    /// </summary>
+    public static string Provenance(string method, TmoPolicySettings trained, EvaluationSettings evaluation)
+    {
+        var differences = new List<string>();
+        if (!string.Equals(trained.Device, evaluation.Device.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add("device");
+        }
+
+        if (!string.Equals(trained.Network, evaluation.Network.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add("network");
+        }
+
+        if (Differs(trained.LatencyBudgetS, evaluation.Options.LatencyBudgetS) || Differs(trained.UsageBudgetUsd, evaluation.Options.UsageBudgetUsd))
+        {
+            differences.Add("budgets");
+        }
+
+        if (trained.MaskOverBudget != evaluation.Options.MaskOverBudget)
+        {
+            differences.Add("masking (the policy keeps its own)");
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{method}: {trained.Algorithm}, {trained.Steps} steps, trained with device {trained.Device}, network {trained.Network}, budgets {trained.LatencyBudgetS} s / ${trained.UsageBudgetUsd}, observation {trained.Observation}, masks {(trained.MaskOverBudget ? "on" : "off")}");
+        return differences.Count == 0 ? text + "; same settings as this evaluation" : text + "; differs from this evaluation in " + string.Join(", ", differences);
+
+        static bool Differs(double a, double b) => Math.Abs(a - b) > BudgetComparison.RelativeTolerance * Math.Max(Math.Abs(a), Math.Abs(b));
     }
 
     private static List<SeedResult> RunSeed(TmoDataset dataset, EvaluationSettings settings, IReadOnlyList<EvaluationMethod> methods, int seed, Action tick, CancellationToken cancellationToken)

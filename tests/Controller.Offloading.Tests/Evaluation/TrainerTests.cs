@@ -38,6 +38,13 @@ public sealed class TrainerTests
             Assert.Equal(0.0, row.LatencyViolationShare.Mean);
             Assert.Equal(0.0, row.UsageViolationShare.Mean);
             Assert.True(report.CpuSeconds > 0, "the evaluation's processor time is measured");
+            var provenance = Assert.Single(report.Provenance!);
+            Assert.Contains("RC-A2C (tiny): rc-a2c, 500 steps, trained with device jetson-tx2, network linear", provenance);
+            Assert.EndsWith("same settings as this evaluation", provenance);
+            Assert.Contains("* " + provenance, ReportWriters.Markdown(report));
+
+            var elsewhere = TmoEvaluator.Provenance("m", settings, new EvaluationSettings([0], TmoDeviceProfile.Get("raspberry-pi-4b"), TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions { LatencyBudgetS = 20 }));
+            Assert.EndsWith("differs from this evaluation in device, budgets", elsewhere);
         }
         finally
         {
