@@ -41,7 +41,7 @@ internal static class TrainCommand
                         Path.GetDirectoryName(root)!, Path.GetFileName(root)))
                     .ToList();
                 OutputBundles.RefuseExisting(output.Name, root, runs.Select(r => r.Seed));
-                EdgeCloudTrainJob.Run(runs, ct);
+                TrainJob.Run(runs, ct);
                 return Task.FromResult(0);
             }
 

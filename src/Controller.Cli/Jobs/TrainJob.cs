@@ -1,3 +1,5 @@
+using System.Globalization;
+using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 using Spectre.Console;
 
@@ -6,9 +8,24 @@ namespace Controller.Cli.Jobs;
 /// <summary>Trains one policy per seed with a progress bar per run and prints where each landed.</summary>
 internal static class TrainJob
 {
-    public static IReadOnlyList<TmoTrainingOutcome> Run(IReadOnlyList<TmoTrainingRequest> requests, CancellationToken cancellationToken)
+    public static IReadOnlyList<TmoTrainingOutcome> Run(IReadOnlyList<TmoTrainingRequest> requests, CancellationToken cancellationToken) =>
+        RunAll(
+            requests,
+            r => new RunLabel($"{r.Algorithm.Name} seed {r.Seed}", r.Seed, r.Steps),
+            (r, progress) => TmoTrainer.Train(r, progress, cancellationToken),
+            o => new RunRow(o.BundleDirectory, o.Timesteps, o.MeanEpisodeReturn, o.Multipliers, o.TrainSeconds, o.TrainCpuSeconds));
+
+    public static IReadOnlyList<EdgeCloudTrainingOutcome> Run(IReadOnlyList<EdgeCloudTrainingRequest> requests, CancellationToken cancellationToken) =>
+        RunAll(
+            requests,
+            r => new RunLabel($"edge-cloud {r.Algorithm.Name} seed {r.Seed}", r.Seed, r.Steps),
+            (r, progress) => EdgeCloudTrainer.Train(r, progress, cancellationToken),
+            o => new RunRow(o.BundleDirectory, o.Timesteps, o.MeanEpisodeReturn, o.Multipliers, o.TrainSeconds, o.TrainCpuSeconds));
+
+    private static List<TOutcome> RunAll<TRequest, TOutcome>(
+        IReadOnlyList<TRequest> requests, Func<TRequest, RunLabel> label, Func<TRequest, IProgress<long>, TOutcome> train, Func<TOutcome, RunRow> row)
     {
-        var outcomes = new List<TmoTrainingOutcome>(requests.Count);
+        var outcomes = new List<TOutcome>(requests.Count);
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -16,34 +33,37 @@ internal static class TrainJob
             {
                 foreach (var request in requests)
                 {
-                    var task = context.AddTask($"{request.Algorithm.Name} seed {request.Seed}", maxValue: request.Steps);
-                    outcomes.Add(TmoTrainer.Train(request, new SynchronousProgress(task, request.Steps), cancellationToken));
-                    task.Value = request.Steps;
+                    var run = label(request);
+                    var task = context.AddTask(run.Description, maxValue: run.Steps);
+                    outcomes.Add(train(request, new SynchronousProgress(task, run.Steps)));
+                    task.Value = run.Steps;
                 }
             });
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("seed").AddColumn("bundle").AddColumn(new TableColumn("steps").RightAligned())
             .AddColumn(new TableColumn("mean episode return").RightAligned()).AddColumn("multipliers").AddColumn(new TableColumn("train s").RightAligned()).AddColumn(new TableColumn("cpu s").RightAligned());
-        for (var i = 0; i < outcomes.Count; i++)
+        var rows = outcomes.Select(row).ToList();
+        for (var i = 0; i < rows.Count; i++)
         {
-            var o = outcomes[i];
+            var o = rows[i];
             table.AddRow(
-                requests[i].Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                label(requests[i]).Seed.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(o.BundleDirectory),
-                o.Timesteps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                o.MeanEpisodeReturn.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", o.Multipliers.Select(m => $"{m.Key}={m.Value:F3}"))),
-                o.TrainSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
-                o.TrainCpuSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+                o.Timesteps.ToString(CultureInfo.InvariantCulture),
+                o.MeanEpisodeReturn.ToString("F3", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", o.Multipliers.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:F3}")))),
+                o.TrainSeconds.ToString("F2", CultureInfo.InvariantCulture),
+                o.TrainCpuSeconds.ToString("F2", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
-        if (outcomes.Count > 1)
+        if (rows.Count > 1)
         {
-            AnsiConsole.MarkupLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"train s: {Spread(outcomes.Select(o => o.TrainSeconds))}; cpu s: {Spread(outcomes.Select(o => o.TrainCpuSeconds))}");
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
+                $"train s: {Spread(rows.Select(o => o.TrainSeconds))}; cpu s: {Spread(rows.Select(o => o.TrainCpuSeconds))}");
         }
+
         return outcomes;
     }
 
@@ -51,8 +71,13 @@ internal static class TrainJob
     {
         var sorted = values.Order().ToArray();
         var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"min {sorted[0]:F2}, median {median:F2}, max {sorted[^1]:F2}");
+        return string.Create(CultureInfo.InvariantCulture, $"min {sorted[0]:F2}, median {median:F2}, max {sorted[^1]:F2}");
     }
+
+    private readonly record struct RunLabel(string Description, int Seed, long Steps);
+
+    private readonly record struct RunRow(
+        string BundleDirectory, long Timesteps, double MeanEpisodeReturn, IReadOnlyDictionary<string, double> Multipliers, double TrainSeconds, double TrainCpuSeconds);
 
     // Progress<T> posts to the thread pool; the bar is updated inline so it never lags the run.
     private sealed class SynchronousProgress(ProgressTask task, long total) : IProgress<long>

@@ -30,7 +30,7 @@ public static class TmoTrainer
         var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
         if (progress is not null)
         {
-            sinks.Add(new ProgressSink(progress));
+            sinks.Add(new ProgressMetricsSink(progress));
         }
 
         var setup = new TrainingSetup([wrapped], request.Seed)
@@ -46,7 +46,7 @@ public static class TmoTrainer
         var version = TmoTrainingRequest.VersionFor(request.Seed);
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var (summary, bundle) = Learn(request, setup, version, cancellationToken);
+        var (summary, bundle) = LearnerRun.Learn(request.Algorithm, setup, request.Steps, request.Seed, request.Name, version, request.Dataset.Name, cancellationToken: cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
@@ -69,44 +69,5 @@ public static class TmoTrainer
             cpuSeconds,
             [.. split.Train.Select(d => d.Id).Order()]).Save(directory);
         return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
-    }
-
-    private static (TrainingSummary Summary, PolicyBundle Bundle) Learn(TmoTrainingRequest request, TrainingSetup setup, string version, CancellationToken cancellationToken)
-    {
-        var dataset = request.Dataset.Name;
-        switch (request.Algorithm.Family)
-        {
-            case "ppo":
-            {
-                var learner = new Ppo(setup);
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-
-            case "a2c":
-            {
-                var learner = new A2c(setup);
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-
-            default:
-            {
-                // The replay buffer never needs more room than the run has steps (SB3's 1e6 would waste memory here).
-                var hyperparameters = new DqnHyperparameters(BufferSize: (int)Math.Min(new DqnHyperparameters().BufferSize, Math.Max(request.Steps, 1000)));
-                var learner = new Dqn(setup, hyperparameters);
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-        }
-    }
-
-    private sealed class ProgressSink(IProgress<long> progress) : IMetricsSink
-    {
-        public void WriteHyperparameters(string algorithm, IReadOnlyDictionary<string, string> hyperparameters)
-        {
-        }
-
-        public void Write(long timesteps, IReadOnlyDictionary<string, double> values) => progress.Report(timesteps);
     }
 }

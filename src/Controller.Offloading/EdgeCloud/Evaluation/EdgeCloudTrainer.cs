@@ -55,7 +55,7 @@ public static class EdgeCloudTrainer
         var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
         if (progress is not null)
         {
-            sinks.Add(new ProgressSink(progress));
+            sinks.Add(new ProgressMetricsSink(progress));
         }
 
         var setup = new TrainingSetup([environment], request.Seed)
@@ -71,7 +71,8 @@ public static class EdgeCloudTrainer
         var version = $"seed-{request.Seed}";
         var clock = Stopwatch.StartNew();
         var cpuStart = System.Environment.CpuUsage.TotalTime;
-        var (summary, bundle) = Learn(request, setup, version, cancellationToken);
+        var (summary, bundle) = LearnerRun.Learn(request.Algorithm, setup, request.Steps, request.Seed, request.Name, version, "edge-cloud",
+            new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (System.Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
         var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
@@ -90,43 +91,5 @@ public static class EdgeCloudTrainer
         var bundle = PolicyBundleStore.Load(directory);
         var space = Placement.CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
         return new EdgeCloudLearnedPolicy(name, bundle.Policy, EdgeCloudObservation.Size, space.Count);
-    }
-
-    private static (TrainingSummary Summary, PolicyBundle Bundle) Learn(EdgeCloudTrainingRequest request, TrainingSetup setup, string version, CancellationToken cancellationToken)
-    {
-        const string dataset = "edge-cloud";
-        switch (request.Algorithm.Family)
-        {
-            case "ppo":
-            {
-                var learner = new Ppo(setup, new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient));
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-
-            case "a2c":
-            {
-                var learner = new A2c(setup, new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient));
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-
-            default:
-            {
-                var hyperparameters = new DqnHyperparameters(BufferSize: (int)Math.Min(new DqnHyperparameters().BufferSize, Math.Max(request.Steps, 1000)));
-                var learner = new Dqn(setup, hyperparameters);
-                var summary = learner.Learn(request.Steps, cancellationToken);
-                return (summary, PolicyBundle.From(learner, request.Name, version, summary, request.Seed, dataset));
-            }
-        }
-    }
-
-    private sealed class ProgressSink(IProgress<long> progress) : IMetricsSink
-    {
-        public void WriteHyperparameters(string algorithm, IReadOnlyDictionary<string, string> hyperparameters)
-        {
-        }
-
-        public void Write(long timesteps, IReadOnlyDictionary<string, double> values) => progress.Report(timesteps);
     }
 }
