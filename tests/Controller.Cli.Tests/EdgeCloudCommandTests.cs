@@ -20,6 +20,8 @@ public sealed class EdgeCloudCommandTests
                 Assert.True(File.Exists(Path.Combine(policy, "seed-0", file)), file);
             }
 
+            Assert.Contains("\"draftActions\": \"RelativeToPlanner\"", File.ReadAllText(Path.Combine(policy, "seed-0", "edge-cloud.json")), StringComparison.Ordinal);
+
             var results = Path.Combine(work, "results");
             var evaluate = await CliProcess.RunAsync(
                 TimeSpan.FromMinutes(2),
@@ -76,6 +78,18 @@ public sealed class EdgeCloudCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(named, result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_EdgeCloudUnknownDraftActions_FailsNamingTheOption()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}");
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "train", "--env", "edge-cloud", "--steps", "10", "--draft-actions", "sideways", "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--draft-actions", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sideways", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), "nothing may be written for a bad option");
     }
 
     [Fact]

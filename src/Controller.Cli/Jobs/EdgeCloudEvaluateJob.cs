@@ -34,7 +34,7 @@ internal static class EdgeCloudEvaluateJob
         foreach (var directory in policyDirectories)
         {
             var bundles = Directory.GetDirectories(Path.GetFullPath(directory)).Where(d => File.Exists(Path.Combine(d, PolicyBundleSerializer.ManifestFile)))
-                .Order(StringComparer.Ordinal).Select(d => (Path.GetFileName(d), EdgeCloudSanityChecks.Run(PolicyBundleStore.Load(d).Policy, settings.Options))).ToList();
+                .Order(StringComparer.Ordinal).Select(d => (Path.GetFileName(d), EdgeCloudSanityChecks.Run(EdgeCloudTrainer.Load(Path.GetFileName(d), d, settings.Options), settings.Options))).ToList();
             if (bundles.Count > 0)
             {
                 sanity.AppendLine(CultureInfo.InvariantCulture, $"## {Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar))}").AppendLine();
@@ -81,7 +81,7 @@ internal static class EdgeCloudEvaluateJob
         var first = EdgeCloudPolicySettings.Load(bundles[0]);
         var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
         var provenance = first.Describe(settings.Options);
-        var loaded = new Dictionary<string, Policy>();
+        var loaded = new Dictionary<string, EdgeCloudLearnedPolicy>();
         return new EdgeCloudMethod(name, seed =>
         {
             var perSeed = Path.Combine(root, $"seed-{seed}");
@@ -91,10 +91,11 @@ internal static class EdgeCloudEvaluateJob
             {
                 if (!loaded.TryGetValue(bundle, out var policy))
                 {
-                    loaded[bundle] = policy = EdgeCloudTrainer.Load(name, bundle, settings.Options).Policy;
+                    loaded[bundle] = policy = EdgeCloudTrainer.Load(name, bundle, settings.Options);
                 }
 
-                return new EdgeCloudLearnedPolicy(name, policy, Offloading.EdgeCloud.Environments.EdgeCloudObservation.Size, policy.Actions.Count);
+                // One instance per simulated device: the network is shared (thread-safe), the mask scratch is not.
+                return new EdgeCloudLearnedPolicy(name, policy.Policy, policy.DraftActions, settings.Options);
             }
         }, provenance);
     }

@@ -29,6 +29,13 @@ internal sealed class EdgeCloudOptions
 
     public Option<string> Thermal { get; } = new("--thermal") { Description = "edge-cloud: on (the SoC heats and throttles) or off.", DefaultValueFactory = _ => "on" };
 
+    /// <summary>Train only: how the learner's speculative actions name the draft length.</summary>
+    public Option<string> DraftActions { get; } = new("--draft-actions")
+    {
+        Description = "edge-cloud train: relative (speculative actions are offsets from the planner's channel-aware k*) or absolute (k itself).",
+        DefaultValueFactory = _ => "relative",
+    };
+
     public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, SloMisses, WindowSeconds, MaxDraft, Thermal];
 
     /// <summary>True when <paramref name="env"/> selects the edge–cloud environment.</summary>
@@ -60,6 +67,15 @@ internal sealed class EdgeCloudOptions
         };
         return options.Validated();
     }
+
+    /// <summary>The <c>--draft-actions</c> value.</summary>
+    /// <exception cref="ArgumentException">Neither relative nor absolute.</exception>
+    public DraftLengthActions ResolveDraftActions(ParseResult parse) => parse.GetValue(DraftActions)!.Trim().ToLowerInvariant() switch
+    {
+        "relative" => DraftLengthActions.RelativeToPlanner,
+        "absolute" => DraftLengthActions.Absolute,
+        var other => throw new ArgumentException($"--draft-actions must be relative or absolute, got '{other}'"),
+    };
 
     /// <summary>
     /// <c>generated</c> → null (generated traces); an existing directory → itself; the default

@@ -44,6 +44,7 @@ public sealed class A2c
         var hp = Hyperparameters;
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, random);
+        setup.ApplyPolicyLogitPrior(Model);
         _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
         _batch = new Minibatch(_buffer.Size, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
         _collector = new OnPolicyCollector(_env, Model, Observation, Multipliers, random, hp.Gamma, setup.Seed);

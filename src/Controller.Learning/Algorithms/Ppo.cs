@@ -44,6 +44,7 @@ public sealed class Ppo
         var hp = Hyperparameters;
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, _random);
+        setup.ApplyPolicyLogitPrior(Model);
         _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
         var batch = Math.Min(hp.MinibatchSize, _buffer.Size);
         _minibatch = new Minibatch(batch, spec.ObservationSize, spec.ActionCount, Multipliers.Count);

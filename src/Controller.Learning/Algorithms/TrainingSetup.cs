@@ -22,12 +22,47 @@ public sealed record TrainingSetup(IReadOnlyList<IEnvironment> Environments, int
     /// <summary>Action names; <c>a0…</c> when null.</summary>
     public ActionSpec? Actions { get; init; }
 
+    /// <summary>
+    /// Initial logits of a categorical policy (PPO, A2C): the policy head's output bias starts here instead of at zero, so
+    /// the untrained policy samples from softmax(prior) — a log-prior over actions that learning then revises. One finite
+    /// value per action; null keeps SB3's zero bias. Q-learning (DQN) ignores it: a Q-value is not a log-probability.
+    /// </summary>
+    public IReadOnlyList<float>? PolicyLogitPrior { get; init; }
+
     /// <summary>Where training metrics go; silent by default.</summary>
     public MetricsLogger Metrics { get; init; } = MetricsLogger.Silent;
 
     internal EnvironmentSpec Spec => Environments.Count > 0
         ? Environments[0].Spec
         : throw new ArgumentException("TrainingSetup needs at least one environment.", nameof(Environments));
+
+    /// <summary>Writes <see cref="PolicyLogitPrior"/> into <paramref name="model"/>'s policy head bias (nothing when null).</summary>
+    internal void ApplyPolicyLogitPrior(ActorCritic model)
+    {
+        if (PolicyLogitPrior is not { } prior)
+        {
+            return;
+        }
+
+        if (prior.Count != Spec.ActionCount)
+        {
+            throw new ArgumentException($"Policy logit prior has {prior.Count} entries; the environment has {Spec.ActionCount} actions.", nameof(PolicyLogitPrior));
+        }
+
+        for (var a = 0; a < prior.Count; a++)
+        {
+            if (!float.IsFinite(prior[a]))
+            {
+                throw new ArgumentException($"Policy logit prior entry {a} is {prior[a]}; every entry must be finite (mask an action instead of giving it −∞).", nameof(PolicyLogitPrior));
+            }
+        }
+
+        var bias = model.Policy.Parameters[^1];
+        for (var a = 0; a < prior.Count; a++)
+        {
+            bias.Value[a] = prior[a];
+        }
+    }
 
     internal ObservationSpec ResolveObservation()
     {

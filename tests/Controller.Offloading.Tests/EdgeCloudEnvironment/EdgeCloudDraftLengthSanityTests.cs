@@ -18,7 +18,7 @@ public sealed class EdgeCloudDraftLengthSanityTests
 {
     private static readonly EdgeCloudEnvironmentOptions Options = new();
     private static readonly Lazy<IReadOnlyList<SanityCheckResult>> Learned =
-        new(() => EdgeCloudSanityChecks.Run(PolicyBundleStore.Load(FixtureDirectory()).Policy, Options));
+        new(() => EdgeCloudSanityChecks.Run(EdgeCloudTrainer.Load("rc-ppo seed 0", FixtureDirectory(), Options), Options));
 
     [Fact]
     public void Learned_SlowDraftIdleCloud_PlainCloud() => AssertPassed(3);

@@ -8,6 +8,8 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <summary>
 /// How an edge–cloud policy bundle was trained, stored beside its manifest as <c>edge-cloud.json</c>, so that
 /// evaluation can refuse a bundle whose observation or action space does not match and report its provenance.
+/// Bundles written before <see cref="DraftActions"/> and <see cref="SloMissesPerWindow"/> existed lack those fields: they
+/// read as absolute draft lengths and an unrecorded SLO allowance.
 /// </summary>
 public sealed record EdgeCloudPolicySettings(
     string Algorithm,
@@ -23,7 +25,9 @@ public sealed record EdgeCloudPolicySettings(
     long Steps,
     int Seed,
     double TrainSeconds,
-    string World)
+    string World,
+    DraftLengthActions DraftActions = DraftLengthActions.Absolute,
+    double? SloMissesPerWindow = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "edge-cloud.json";
@@ -36,11 +40,13 @@ public sealed record EdgeCloudPolicySettings(
     };
 
     /// <summary>The settings of a run with <paramref name="options"/>.</summary>
-    public static EdgeCloudPolicySettings From(string algorithm, EdgeCloudEnvironmentOptions options, long steps, int seed, double trainSeconds)
+    public static EdgeCloudPolicySettings From(string algorithm, EdgeCloudEnvironmentOptions options, long steps, int seed, double trainSeconds,
+        DraftLengthActions draftActions)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
-            options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds, EdgeCloudWorld.Describe(null, options.Thermal));
+            options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds,
+            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow);
     }
 
     /// <summary>One line: how the bundle was trained, and which settings differ from <paramref name="evaluation"/>.</summary>
@@ -59,6 +65,7 @@ public sealed record EdgeCloudPolicySettings(
         Compare(EnergyBudgetJoules == evaluation.EnergyBudgetJoules, "energy budget");
         Compare(SpendBudgetUsd == evaluation.SpendBudgetUsd, "spend budget");
         Compare(LatencySloMs == evaluation.LatencySloMs, "SLO");
+        Compare(SloMissesPerWindow is null || SloMissesPerWindow == evaluation.SloMissesPerWindow, "SLO misses allowed");
         Compare(WindowSeconds == evaluation.WindowSeconds, "window");
         Compare(MaxDraftLength == evaluation.MaxDraftLength, "K");
         Compare(MaskOverBudget == evaluation.MaskOverBudget, "budget mask");
@@ -66,7 +73,7 @@ public sealed record EdgeCloudPolicySettings(
         Compare(Devices.SequenceEqual(evaluation.Devices), "devices");
         Compare(Networks.SequenceEqual(evaluation.Networks), "networks");
         var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s, K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
+            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
         return differs.Count == 0 ? line + "; same settings as this evaluation" : line + "; **differs from this evaluation in: " + string.Join(", ", differs) + "**";
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Controller.Contracts;
-using Controller.Learning.Policies;
 using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud.Environments;
 
@@ -23,7 +22,7 @@ public sealed record SanityCheckResult(string Name, string Observed, bool Passed
 public static class EdgeCloudSanityChecks
 {
     /// <summary>Runs every check on <paramref name="policy"/>.</summary>
-    public static IReadOnlyList<SanityCheckResult> Run(Policy policy, EdgeCloudEnvironmentOptions options)
+    public static IReadOnlyList<SanityCheckResult> Run(EdgeCloudLearnedPolicy policy, EdgeCloudEnvironmentOptions options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -93,8 +92,8 @@ public static class EdgeCloudSanityChecks
     public static EdgeCloudDecision PoorLinkBusyCloud(EdgeCloudEnvironmentOptions options) =>
         Scenario(options, network: NetworkProfiles.PoorCell, uplink: 0.3, downlink: 1, rtt: 280, cloudFactor: 3.3, task: "Assistive System", alpha: 0.7);
 
-    /// <summary>The policy's action; with <paramref name="speculativeOnly"/> only speculative actions are allowed.</summary>
-    public static int Act(Policy policy, EdgeCloudDecision decision, EdgeCloudEnvironmentOptions options, bool speculativeOnly)
+    /// <summary>The policy's (absolute) action; with <paramref name="speculativeOnly"/> only speculative actions are allowed.</summary>
+    public static int Act(EdgeCloudLearnedPolicy policy, EdgeCloudDecision decision, EdgeCloudEnvironmentOptions options, bool speculativeOnly)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
@@ -106,10 +105,10 @@ public static class EdgeCloudSanityChecks
             mask[a] = decision.IsStructurallyAllowed(a) && (!speculativeOnly || a >= decision.Space.FirstSpeculativeIndex);
         }
 
-        return policy.Act(observation, mask).Action;
+        return policy.Act(decision, observation, mask);
     }
 
     /// <summary>The draft length the policy picks when it must speculate.</summary>
-    public static int DraftLength(Policy policy, EdgeCloudDecision decision, EdgeCloudEnvironmentOptions options) =>
+    public static int DraftLength(EdgeCloudLearnedPolicy policy, EdgeCloudDecision decision, EdgeCloudEnvironmentOptions options) =>
         decision.Space.Decode(Act(policy, decision, options, speculativeOnly: true)).DraftLength;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Constraints;
+using Controller.Learning.Environments;
 using Controller.Learning.Metrics;
 using Controller.Learning.Policies;
 using Controller.Offloading.EdgeCloud.Environments;
@@ -15,7 +16,9 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="Seed">Seeds the network initialisation, sampling and the simulated devices.</param>
 /// <param name="OutputRoot">Bundle root; the bundle goes to <c>OutputRoot/Name/seed-Seed</c>.</param>
 /// <param name="Name">Policy name.</param>
-public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name);
+/// <param name="DraftActions">How the learner's speculative actions name their draft length; default relative to the planner's k*.</param>
+public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
+    DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner);
 
 /// <summary>What an edge–cloud training run produced.</summary>
 /// <param name="BundleDirectory">Directory of the saved policy bundle.</param>
@@ -50,7 +53,18 @@ public static class EdgeCloudTrainer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
-        var environment = EdgeCloudWorld.CreateEnvironment(request.Options);
+        var simulated = EdgeCloudWorld.CreateEnvironment(request.Options);
+        IEnvironment environment = simulated;
+        var labels = Enumerable.Range(0, simulated.Space.Count).Select(simulated.Describe).ToArray();
+        float[]? prior = null;
+        if (request.DraftActions == DraftLengthActions.RelativeToPlanner)
+        {
+            var relative = new RelativeDraftEnvironment(simulated);
+            environment = relative;
+            labels = Enumerable.Range(0, relative.Space.Count).Select(relative.Space.Label).ToArray();
+            prior = relative.Space.PriorLogits();
+        }
+
         var curve = new StringWriter();
         var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
         if (progress is not null)
@@ -64,7 +78,8 @@ public static class EdgeCloudTrainer
                 ? new ConstraintSettings(EdgeCloudEnvironment.CostNames.Select(c => new ConstraintBudget(c, 1.0)).ToList())
                 : ConstraintSettings.None,
             Observation = ObservationSpec.Identity(EdgeCloudObservation.Names),
-            Actions = new ActionSpec(Enumerable.Range(0, environment.Space.Count).Select(environment.Describe).ToArray()),
+            Actions = new ActionSpec(labels),
+            PolicyLogitPrior = prior,
             Metrics = new MetricsLogger([.. sinks]),
         };
 
@@ -78,7 +93,7 @@ public static class EdgeCloudTrainer
         var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
         var curvePath = Path.Combine(directory, TmoTrainer.LearningCurveFile);
         File.WriteAllText(curvePath, curve.ToString());
-        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, seconds).Save(directory);
+        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, seconds, request.DraftActions).Save(directory);
         return new EdgeCloudTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
     }
 
@@ -87,9 +102,7 @@ public static class EdgeCloudTrainer
     public static EdgeCloudLearnedPolicy Load(string name, string directory, EdgeCloudEnvironmentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ = EdgeCloudPolicySettings.Load(directory);
-        var bundle = PolicyBundleStore.Load(directory);
-        var space = Placement.CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
-        return new EdgeCloudLearnedPolicy(name, bundle.Policy, EdgeCloudObservation.Size, space.Count);
+        var settings = EdgeCloudPolicySettings.Load(directory);
+        return new EdgeCloudLearnedPolicy(name, PolicyBundleStore.Load(directory).Policy, settings.DraftActions, options);
     }
 }

@@ -1,0 +1,45 @@
+using Controller.Learning.Environments;
+
+namespace Controller.Offloading.EdgeCloud.Environments;
+
+/// <summary>
+/// The edge–cloud environment as a learner with <see cref="DraftLengthActions.RelativeToPlanner"/> sees it: the same
+/// observations, costs and rewards, but actions and masks in <see cref="RelativeDraftActionSpace"/>. Each step
+/// translates the chosen offset to the absolute action for the pending request and steps the inner environment.
+/// </summary>
+public sealed class RelativeDraftEnvironment : IEnvironment
+{
+    private readonly bool[] _absoluteMask;
+
+    public RelativeDraftEnvironment(EdgeCloudEnvironment inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        Inner = inner;
+        Space = RelativeDraftActionSpace.Get(inner.Space.ModalityCount, inner.Space.MaxDraftLength);
+        _absoluteMask = new bool[inner.Spec.ActionCount];
+        Spec = inner.Spec with { ActionCount = Space.Count };
+    }
+
+    public EnvironmentSpec Spec { get; }
+
+    /// <summary>The environment that simulates the requests.</summary>
+    public EdgeCloudEnvironment Inner { get; }
+
+    public RelativeDraftActionSpace Space { get; }
+
+    /// <inheritdoc />
+    public void Reset(int? seed, Span<float> observation, Span<bool> actionMask)
+    {
+        Inner.Reset(seed, observation, _absoluteMask);
+        Space.Mask(Inner.Decision, _absoluteMask, actionMask);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">The action is outside the space or names a draft length outside 1..K here.</exception>
+    public StepResult Step(int action, Span<float> observation, Span<bool> actionMask, Span<float> costs)
+    {
+        var result = Inner.Step(Space.ToAbsolute(Inner.Decision, action), observation, _absoluteMask, costs);
+        Space.Mask(Inner.Decision, _absoluteMask, actionMask);
+        return result;
+    }
+}

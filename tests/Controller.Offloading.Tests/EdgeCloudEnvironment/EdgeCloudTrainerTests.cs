@@ -1,0 +1,65 @@
+using Controller.Offloading.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Evaluation;
+using Controller.Offloading.Evaluation;
+
+namespace Controller.Offloading.Tests.EdgeCloudEnvironment;
+
+/// <summary>Training and loading edge–cloud bundles with either draft-length naming.</summary>
+public sealed class EdgeCloudTrainerTests : IDisposable
+{
+    private static readonly EdgeCloudEnvironmentOptions Options = new();
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"edge-cloud-trainer-{Guid.NewGuid():N}");
+
+    [Theory]
+    [InlineData(DraftLengthActions.RelativeToPlanner, 129)]
+    [InlineData(DraftLengthActions.Absolute, 73)]
+    public void Train_EitherDraftActions_LoadsAndPlaysAWindowWithAllowedActions(DraftLengthActions draftActions, int actions)
+    {
+        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse("rc-ppo"), Options, 256, 0, _root, "tiny", draftActions));
+        var policy = EdgeCloudTrainer.Load("tiny", outcome.BundleDirectory, Options);
+
+        Assert.Equal(draftActions, policy.DraftActions);
+        Assert.Equal(actions, policy.Policy.Actions.Count);
+        Assert.Equal(draftActions, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).DraftActions);
+        Assert.Equal(Options.SloMissesPerWindow, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).SloMissesPerWindow);
+        var environment = EdgeCloudWorld.CreateEnvironment(Options);
+        var outcomes = EdgeCloudTestWorld.PlayWindow(environment, 11, (env, mask) => policy.ChooseAction(env, new float[EdgeCloudObservation.Size], mask));
+        Assert.NotEmpty(outcomes);
+    }
+
+    [Fact]
+    public void Load_SettingsWrittenBeforeDraftActions_ReadAsAbsoluteWithUnrecordedSloAllowance()
+    {
+        var directory = Path.Combine(_root, "old");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), """
+            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
+              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
+              "seed": 0, "trainSeconds": 1, "world": "w" }
+            """);
+
+        var settings = EdgeCloudPolicySettings.Load(directory);
+
+        Assert.Equal(DraftLengthActions.Absolute, settings.DraftActions);
+        Assert.Null(settings.SloMissesPerWindow);
+        Assert.Contains("misses allowed not recorded", settings.Describe(Options), StringComparison.Ordinal);
+        Assert.Contains("absolute k", settings.Describe(Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_TrainedWithAnotherSloAllowance_NamesTheDifference()
+    {
+        var settings = EdgeCloudPolicySettings.From("rc-ppo", Options with { SloMissesPerWindow = 2 }, 10, 0, 1, DraftLengthActions.RelativeToPlanner);
+
+        Assert.Contains("differs from this evaluation in: SLO misses allowed", settings.Describe(Options), StringComparison.Ordinal);
+        Assert.Contains("k relative to the planner's k*", settings.Describe(Options), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
