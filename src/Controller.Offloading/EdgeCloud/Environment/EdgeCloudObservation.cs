@@ -7,7 +7,8 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// (log-rates, RTT, up/down), the cloud's load, the device's draft time, local speed and energy per token and
 /// thermal factor, the α estimate, the task, the request's sizes and modality slots, the memory cap, the
 /// window's energy, spend and time left, and planning features from the expected-cost table (the analytic k*
-/// with every present modality, and the expected rate, energy and spend of local, cloud and speculative at k*).
+/// with every present modality, the expected rate, energy and spend of local, cloud and speculative at k*, and the log-ratios
+/// of local's rate to the best remote one and of speculative's to cloud's).
 /// </summary>
 public static class EdgeCloudObservation
 {
@@ -83,7 +84,16 @@ public static class EdgeCloudObservation
         destination[i++] = kStar > 0 ? (float)(decision.ExpectedEnergyJoules(speculative) / options.EnergyBudgetJoules) : 0;
         destination[i++] = decision.IsStructurallyAllowed(cloud) ? (float)(decision.ExpectedSpendUsd(cloud) / options.SpendBudgetUsd) : 0;
         destination[i++] = kStar > 0 ? (float)(decision.ExpectedSpendUsd(speculative) / options.SpendBudgetUsd) : 0;
+
+        // Margins as log-ratios of expected rates: where local or speculation wins, it wins by a few tens of percent, which
+        // the rate features above show only as differences of hundredths; a log-ratio makes that a one-feature threshold.
+        var remote = Math.Max(decision.IsStructurallyAllowed(cloud) ? decision.ExpectedRate(cloud) : 0, kStar > 0 ? decision.ExpectedRate(speculative) : 0);
+        destination[i++] = remote > 0 ? LogRatio(decision.ExpectedRate(0), remote) : 1;
+        destination[i++] = kStar > 0 && decision.IsStructurallyAllowed(cloud) ? LogRatio(decision.ExpectedRate(speculative), decision.ExpectedRate(cloud)) : -1;
     }
+
+    /// <summary>ln(a / b), clipped to [−1, 1] (a factor of e either way is decisive).</summary>
+    private static float LogRatio(double a, double b) => (float)Math.Clamp(Math.Log(a / b), -1, 1);
 
     /// <summary>
     /// The throughput-optimal draft length with every present modality (argmax_k E[N(k)]/T(k), the α estimate,
@@ -118,7 +128,7 @@ public static class EdgeCloudObservation
         names.AddRange(["request/draft_cap_k", "window/energy_left", "window/spend_left", "window/time_left",
             "plan/k_star_k", "plan/local_rate_100", "plan/cloud_rate_100", "plan/spec_rate_100",
             "plan/local_energy_budget", "plan/cloud_energy_budget", "plan/spec_energy_budget",
-            "plan/cloud_spend_budget", "plan/spec_spend_budget"]);
+            "plan/cloud_spend_budget", "plan/spec_spend_budget", "plan/local_vs_best_remote_log", "plan/spec_vs_cloud_log"]);
         return names;
     }
 }

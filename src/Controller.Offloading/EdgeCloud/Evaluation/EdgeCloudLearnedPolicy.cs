@@ -6,7 +6,10 @@ using Controller.Offloading.Placement;
 namespace Controller.Offloading.EdgeCloud.Evaluation;
 
 /// <summary>
-/// A trained edge–cloud bundle behind <see cref="IEdgeCloudPolicy"/>; acts greedily (most probable allowed action). A bundle
+/// A trained edge–cloud bundle behind <see cref="IEdgeCloudPolicy"/>. It acts greedily part by part: the most probable
+/// location (its probability summed over every subset and draft length), then the most probable modality subset there,
+/// then the most probable draft length. The single most probable joint action would undercount an option spread over
+/// many variants — a policy giving speculative decoding 0.55 over several offsets and local 0.45 would run local. A bundle
 /// trained with <see cref="DraftLengthActions.RelativeToPlanner"/> acts in <see cref="RelativeDraftActionSpace"/>; its choice
 /// is translated to the environment's absolute action. One instance serves one simulated device at a time (it keeps scratch).
 /// </summary>
@@ -15,6 +18,9 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
     private readonly Policy _policy;
     private readonly RelativeDraftActionSpace? _relative;
     private readonly bool[] _relativeMask;
+    private readonly float[] _probabilities;
+    private readonly int _firstSpeculative;
+    private readonly int _blockWidth;
 
     /// <exception cref="InvalidDataException">The bundle's observation or action count does not fit the environment.</exception>
     public EdgeCloudLearnedPolicy(string name, Policy policy, DraftLengthActions draftActions, EdgeCloudEnvironmentOptions options)
@@ -28,6 +34,9 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
         _relative = draftActions == DraftLengthActions.RelativeToPlanner ? new RelativeDraftActionSpace(absolute) : null;
         var actionCount = _relative?.Count ?? absolute.Count;
         _relativeMask = new bool[_relative?.Count ?? 0];
+        _probabilities = new float[actionCount];
+        _firstSpeculative = absolute.FirstSpeculativeIndex;
+        _blockWidth = _relative?.OffsetCount ?? absolute.MaxDraftLength;
         if (policy.Observation.Size != EdgeCloudObservation.Size || policy.Actions.Count != actionCount)
         {
             throw new InvalidDataException(
@@ -59,11 +68,76 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
         ArgumentNullException.ThrowIfNull(decision);
         if (_relative is null)
         {
-            return _policy.Act(observation, mask).Action;
+            _policy.ActionProbabilities(observation, mask, _probabilities);
+            return MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth);
         }
 
         _relative.Mask(decision, mask, _relativeMask);
-        return _relative.ToAbsolute(decision, _policy.Act(observation, _relativeMask).Action);
+        _policy.ActionProbabilities(observation, _relativeMask, _probabilities);
+        return _relative.ToAbsolute(decision, MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth));
+    }
+
+    /// <summary>
+    /// The action chosen part by part from π over a composite layout — index 0 local, 1.. <paramref name="firstSpeculative"/> − 1
+    /// cloud per subset, then one block of <paramref name="blockWidth"/> draft choices per subset: the location with the most
+    /// probability, then its most probable subset, then that subset's most probable draft choice. Masked actions have
+    /// probability 0, so the answer is always allowed. Ties go to the earlier index.
+    /// </summary>
+    public static int MostProbableByParts(ReadOnlySpan<float> probabilities, int firstSpeculative, int blockWidth)
+    {
+        var local = probabilities[0];
+        var cloud = probabilities[1..firstSpeculative];
+        var speculative = probabilities[firstSpeculative..];
+        var cloudMass = Sum(cloud);
+        var speculativeMass = Sum(speculative);
+        if (local >= cloudMass && local >= speculativeMass)
+        {
+            return 0;
+        }
+
+        if (cloudMass >= speculativeMass)
+        {
+            return 1 + ArgMax(cloud);
+        }
+
+        var bestBlock = 0;
+        var bestMass = -1f;
+        for (var block = 0; block < speculative.Length / blockWidth; block++)
+        {
+            var mass = Sum(speculative.Slice(block * blockWidth, blockWidth));
+            if (mass > bestMass)
+            {
+                bestMass = mass;
+                bestBlock = block;
+            }
+        }
+
+        return firstSpeculative + (bestBlock * blockWidth) + ArgMax(speculative.Slice(bestBlock * blockWidth, blockWidth));
+    }
+
+    private static float Sum(ReadOnlySpan<float> values)
+    {
+        var sum = 0f;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     public void Observe(EdgeCloudEnvironment environment, in EdgeCloudStepOutcome outcome)

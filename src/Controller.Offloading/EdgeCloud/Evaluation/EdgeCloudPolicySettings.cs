@@ -27,7 +27,8 @@ public sealed record EdgeCloudPolicySettings(
     double TrainSeconds,
     string World,
     DraftLengthActions DraftActions = DraftLengthActions.Absolute,
-    double? SloMissesPerWindow = null)
+    double? SloMissesPerWindow = null,
+    IReadOnlyList<double>? NetworkWeights = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "edge-cloud.json";
@@ -46,7 +47,7 @@ public sealed record EdgeCloudPolicySettings(
         ArgumentNullException.ThrowIfNull(options);
         return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
             options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds,
-            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow);
+            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow, options.NetworkWeights);
     }
 
     /// <summary>One line: how the bundle was trained, and which settings differ from <paramref name="evaluation"/>.</summary>
@@ -73,7 +74,7 @@ public sealed record EdgeCloudPolicySettings(
         Compare(Devices.SequenceEqual(evaluation.Devices), "devices");
         Compare(Networks.SequenceEqual(evaluation.Networks), "networks");
         var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
+            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}{(NetworkWeights is { } w ? $", networks drawn with weights {string.Join("/", w)}" : "")}; {World}");
         return differs.Count == 0 ? line + "; same settings as this evaluation" : line + "; **differs from this evaluation in: " + string.Join(", ", differs) + "**";
     }
 
