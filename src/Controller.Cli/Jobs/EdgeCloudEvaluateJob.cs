@@ -28,6 +28,7 @@ internal static class EdgeCloudEvaluateJob
         File.WriteAllText(Path.Combine(outputDirectory, "draft_lengths.csv"), EdgeCloudReportWriters.DraftLengthCsv(report!));
         File.WriteAllText(Path.Combine(outputDirectory, "results.json"), EdgeCloudReportWriters.JsonText(report!));
         File.WriteAllText(Path.Combine(outputDirectory, "results.md"), EdgeCloudReportWriters.Markdown(report!));
+        File.WriteAllText(Path.Combine(outputDirectory, "windows.csv"), EdgeCloudReportWriters.WindowsCsv(report!));
         File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_energy.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: true));
         File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_spend.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: false));
         var sanity = new System.Text.StringBuilder();
@@ -54,7 +55,7 @@ internal static class EdgeCloudEvaluateJob
         }
 
         Render(report!);
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/]; wrote results.csv, draft_lengths.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/]; wrote results.csv, draft_lengths.csv, windows.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
         return report!;
     }
 
@@ -102,7 +103,7 @@ internal static class EdgeCloudEvaluateJob
 
     private static void Render(EdgeCloudReport report)
     {
-        var shown = new[] { EdgeCloudMetrics.Rate, EdgeCloudMetrics.TokensPerSecond, EdgeCloudMetrics.EnergyPerToken, EdgeCloudMetrics.OverAny, EdgeCloudMetrics.SloMiss, EdgeCloudMetrics.MeanDraftLength };
+        var shown = new[] { EdgeCloudMetrics.Rate, EdgeCloudMetrics.TokensPerSecond, EdgeCloudMetrics.EnergyPerToken, EdgeCloudMetrics.OverAny, EdgeCloudMetrics.OverAnyFeasible, EdgeCloudMetrics.SloMiss, EdgeCloudMetrics.MeanDraftLength };
         var metrics = EdgeCloudMetrics.All.Where(m => shown.Contains(m.Key)).ToList();
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Method");
         foreach (var metric in metrics)

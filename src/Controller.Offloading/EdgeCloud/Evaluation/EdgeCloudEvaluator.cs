@@ -11,7 +11,9 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// devices (each a seeded draw of device class, network, trace offset and warm-up, the same for every method),
 /// each for <see cref="EdgeCloudEvaluationSettings.WindowsPerDevice"/> consecutive windows with one fresh policy
 /// instance per device. The request sequence is identical across methods; what differs is only what the
-/// methods' own choices change (device time, hence channel and heat). Seeds run in parallel.
+/// methods' own choices change (device time, hence channel and heat). Seeds run in parallel. With
+/// <see cref="EdgeCloudEvaluationSettings.JudgeFeasibility"/> every window is also judged from the method's own start
+/// state (<see cref="EdgeCloudFeasibility"/>), so the report can separate windows no simple plan could keep within budget.
 /// </summary>
 public static class EdgeCloudEvaluator
 {
@@ -77,13 +79,21 @@ public static class EdgeCloudEvaluator
         var mask = new bool[spec.ActionCount];
         var costs = new float[spec.CostCount];
         var tally = new Tally(options.MaxDraftLength);
+        // The feasibility judge replays windows on its own copy of the world, without the budget mask.
+        var unmasked = settings.JudgeFeasibility
+            ? EdgeCloudWorld.CreateEnvironment(options with { MaskOverBudget = false }, settings.TracesDirectory)
+            : null;
         for (var device = 0; device < settings.DevicesPerSeed; device++)
         {
             var policy = method.Create(seed);
+            var deviceSeed = EdgeCloudEvaluationSettings.DeviceSeed(seed, device);
+            var history = new List<IReadOnlyList<int>>(settings.WindowsPerDevice);
             for (var window = 0; window < settings.WindowsPerDevice; window++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                environment.Reset(window == 0 ? EdgeCloudEvaluationSettings.DeviceSeed(seed, device) : null, observation, mask);
+                environment.Reset(window == 0 ? deviceSeed : null, observation, mask);
+                var startSpeed = environment.Decision.SpeedFactor;
+                var actions = new List<int>();
                 policy.BeginWindow(environment);
                 var done = false;
                 while (!done)
@@ -94,13 +104,16 @@ public static class EdgeCloudEvaluator
                         throw new InvalidOperationException($"{policy.Name} chose action {action}, which the mask forbids (seed {seed}, device {device}, window {window})");
                     }
 
+                    actions.Add(action);
                     done = environment.Step(action, observation, mask, costs).Done;
                     var outcome = environment.LastOutcome;
                     policy.Observe(environment, outcome);
                     tally.Add(outcome, policy.LastChoiceWasFallback);
                 }
 
-                tally.EndWindow(environment, options);
+                var feasibility = unmasked is null ? null : EdgeCloudFeasibility.JudgeWindow(unmasked, deviceSeed, history);
+                tally.EndWindow(environment, device, window, startSpeed, feasibility);
+                history.Add(actions);
             }
         }
 
@@ -164,8 +177,16 @@ public static class EdgeCloudEvaluator
             }
         }
 
-        public void EndWindow(EdgeCloudEnvironment environment, EdgeCloudEnvironmentOptions options) =>
-            _windows.Add(new EdgeCloudWindowResult(environment.WindowEnergyJoules, environment.WindowSpendUsd, environment.WindowRequests, environment.WindowSloMisses));
+        public void EndWindow(EdgeCloudEnvironment environment, int device, int window, double startSpeed, EdgeCloudWindowFeasibility? feasibility) =>
+            _windows.Add(new EdgeCloudWindowResult(environment.WindowEnergyJoules, environment.WindowSpendUsd, environment.WindowRequests, environment.WindowSloMisses)
+            {
+                Device = device,
+                Window = window,
+                Network = environment.Network.Type,
+                DeviceClass = environment.Device.Name,
+                StartSpeedFactor = startSpeed,
+                Feasibility = feasibility,
+            });
 
         public EdgeCloudSeedResult Result(string method, int seed, EdgeCloudEnvironmentOptions options)
         {
@@ -173,6 +194,7 @@ public static class EdgeCloudEvaluator
             var overSpend = _windows.Where(w => w.SpendUsd > options.SpendBudgetUsd).ToList();
             var overSlo = _windows.Where(w => w.SloMisses > options.SloMissesPerWindow).ToList();
             var n = (double)_windows.Count;
+            var feasibility = EdgeCloudFeasibility.Shares(_windows, options);
             var metrics = new Dictionary<string, double>
             {
                 [EdgeCloudMetrics.Rate] = _weightedTokens / _latencyS,
@@ -187,6 +209,10 @@ public static class EdgeCloudEvaluator
                 [EdgeCloudMetrics.OverSlo] = overSlo.Count / n,
                 [EdgeCloudMetrics.OverAny] = _windows.Count(w => w.EnergyJoules > options.EnergyBudgetJoules || w.SpendUsd > options.SpendBudgetUsd
                     || w.SloMisses > options.SloMissesPerWindow) / n,
+                [EdgeCloudMetrics.InfeasibleShare] = feasibility.InfeasibleShare,
+                [EdgeCloudMetrics.OverAnyFeasible] = feasibility.OverAnyFeasibleShare,
+                [EdgeCloudMetrics.EnergyInfeasibleShare] = feasibility.EnergyInfeasibleShare,
+                [EdgeCloudMetrics.OverEnergyFeasible] = feasibility.OverEnergyFeasibleShare,
                 [EdgeCloudMetrics.EnergyExcess] = overEnergy.Count == 0 ? 0 : overEnergy.Average(w => w.EnergyJoules - options.EnergyBudgetJoules),
                 [EdgeCloudMetrics.SpendExcess] = overSpend.Count == 0 ? 0 : overSpend.Average(w => w.SpendUsd - options.SpendBudgetUsd),
                 [EdgeCloudMetrics.SloExcess] = overSlo.Count == 0 ? 0 : overSlo.Average(w => w.SloMisses - options.SloMissesPerWindow),

@@ -17,6 +17,10 @@ public static class EdgeCloudMetrics
     public const string OverSpend = "over_spend_share";
     public const string OverSlo = "over_slo_budget_share";
     public const string OverAny = "over_any_budget_share";
+    public const string InfeasibleShare = "infeasible_share";
+    public const string OverAnyFeasible = "over_any_budget_feasible_share";
+    public const string EnergyInfeasibleShare = "energy_infeasible_share";
+    public const string OverEnergyFeasible = "over_energy_feasible_share";
     public const string EnergyExcess = "energy_excess_j";
     public const string SpendExcess = "spend_excess_usd";
     public const string SloExcess = "slo_excess_misses";
@@ -26,6 +30,9 @@ public static class EdgeCloudMetrics
     public const string SpeculativeShare = "speculative_share";
     public const string MeanDraftLength = "mean_k";
     public const string FallbackShare = "fallback_share";
+
+    /// <summary>Keys whose value is a share of the (jointly or energy-) feasible windows; a seed without such windows is left out of the mean.</summary>
+    public static IReadOnlyList<string> FeasibleOnlyKeys { get; } = [OverAnyFeasible, OverEnergyFeasible];
 
     /// <summary>Keys whose value is a mean excess over violating windows (pooled over seeds, not averaged).</summary>
     public static IReadOnlyList<string> ExcessKeys { get; } = [EnergyExcess, SpendExcess, SloExcess];
@@ -43,6 +50,10 @@ public static class EdgeCloudMetrics
         new(OverSpend, "Over spend", "P1", Percent: true),
         new(OverSlo, "Over SLO budget", "P1", Percent: true),
         new(OverAny, "Over any budget", "P1", Percent: true),
+        new(InfeasibleShare, "Infeasible windows", "P1", Percent: true),
+        new(OverAnyFeasible, "Over any budget (feasible windows)", "P1", Percent: true),
+        new(EnergyInfeasibleShare, "Energy-infeasible windows", "P1", Percent: true),
+        new(OverEnergyFeasible, "Over energy (energy-feasible windows)", "P1", Percent: true),
         new(EnergyExcess, "Energy excess (J)", "F1"),
         new(SpendExcess, "Spend excess ($)", "F4"),
         new(SloExcess, "SLO excess (misses)", "F2"),

@@ -61,6 +61,52 @@ public static class EdgeCloudReportWriters
         return builder.ToString();
     }
 
+    /// <summary>
+    /// One row per (method, seed, device, window): the window's network, device class, start heat and totals, and —
+    /// when judged — each simple plan's replayed totals and the feasibility verdicts (<see cref="EdgeCloudFeasibility"/>).
+    /// </summary>
+    public static string WindowsCsv(EdgeCloudReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var o = report.Settings.Options;
+        var builder = new StringBuilder("method,seed,device,window,network,device_class,start_speed_factor,energy_j,spend_usd,requests,slo_misses,over_energy,over_any");
+        foreach (var plan in EdgeCloudFeasibility.Plans)
+        {
+            var p = PlanName(plan);
+            builder.Append(CultureInfo.InvariantCulture, $",{p}_energy_j,{p}_expected_energy_j,{p}_spend_usd,{p}_requests,{p}_slo_misses,{p}_local_requests,{p}_down_link_requests,{p}_mean_speed_factor");
+        }
+
+        builder.AppendLine(",energy_feasible,slo_feasible,jointly_feasible");
+        foreach (var seed in report.Seeds)
+        {
+            foreach (var w in seed.Windows)
+            {
+                builder.Append(CultureInfo.InvariantCulture,
+                    $"{Quote(seed.Method)},{seed.Seed},{w.Device},{w.Window},{Name(w.Network)},{w.DeviceClass},{R(w.StartSpeedFactor)},{R(w.EnergyJoules)},{R(w.SpendUsd)},{w.Requests},{w.SloMisses},{Flag(EdgeCloudFeasibility.OverEnergy(w, o))},{Flag(EdgeCloudFeasibility.OverAny(w, o))}");
+                foreach (var plan in EdgeCloudFeasibility.Plans)
+                {
+                    var t = w.Feasibility?.Plans.FirstOrDefault(p => p.Plan == plan);
+                    builder.Append(t is null
+                        ? ",,,,,,,,"
+                        : string.Create(CultureInfo.InvariantCulture, $",{R(t.EnergyJoules)},{R(t.ExpectedEnergyJoules)},{R(t.SpendUsd)},{t.Requests},{t.SloMisses},{t.LocalRequests},{t.DownLinkRequests},{R(t.MeanSpeedFactor)}"));
+                }
+
+                var f = w.Feasibility;
+                builder.AppendLine(f is null ? ",,," : $",{Flag(f.EnergyFeasible)},{Flag(f.SloFeasible)},{Flag(f.JointlyFeasible)}");
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Column prefix of a plan in <see cref="WindowsCsv"/>: least_energy, fallback, least_latency.</summary>
+    public static string PlanName(EdgeCloudPlan plan) => plan switch
+    {
+        EdgeCloudPlan.LeastEnergy => "least_energy",
+        EdgeCloudPlan.Fallback => "fallback",
+        _ => "least_latency",
+    };
+
     /// <summary>The protocol, the summaries and (optionally) per-seed metrics as one JSON object.</summary>
     public static string JsonText(EdgeCloudReport report, bool includeSeeds = true, bool indented = true)
     {
@@ -90,6 +136,23 @@ public static class EdgeCloudReportWriters
                 metrics = s.Metrics.ToDictionary(kv => kv.Key, kv => new { mean = kv.Value.Mean, sd = kv.Value.StandardDeviation }),
                 meanDraftLengthByNetwork = NetworkOrder.Where(s.DraftLengthCounts.ContainsKey).ToDictionary(Name, n => s.MeanDraftLength(n)),
             }),
+            feasibility = new
+            {
+                definition = FeasibilityDefinition,
+                byNetworkAndDevice = EdgeCloudFeasibilityRow.Summarise(report.Seeds).Select(r => new
+                {
+                    network = r.Network is { } n ? Name(n) : "all",
+                    device = r.DeviceClass,
+                    windows = r.Windows,
+                    energyInfeasible = new { least = r.EnergyInfeasible.Least, most = r.EnergyInfeasible.Most },
+                    sloInfeasible = new { least = r.SloInfeasible.Least, most = r.SloInfeasible.Most },
+                    jointlyInfeasible = new { least = r.JointlyInfeasible.Least, most = r.JointlyInfeasible.Most },
+                    leastPlanEnergyJoules = r.LeastPlanEnergyJoules,
+                    startSpeedFactorInfeasible = r.StartSpeedInfeasible,
+                    startSpeedFactorAll = r.StartSpeedAll,
+                    downLinkShareInfeasible = r.DownLinkShareInfeasible,
+                }),
+            },
             perSeed = includeSeeds ? report.Seeds.Select(r => new { method = r.Method, seed = r.Seed, metrics = r.Metrics }) : null,
         };
         return JsonSerializer.Serialize(document, indented ? Json : new JsonSerializerOptions(Json) { WriteIndented = false });
@@ -114,7 +177,7 @@ public static class EdgeCloudReportWriters
             builder.AppendLine();
         }
 
-        builder.AppendLine("QW tok/s = Σ quality × tokens / Σ latency over all requests (the learner's per-request reward q·L/latency, averaged, is the secondary column). Over … budget = share of windows over it (SLO budget: more misses than allowed per window); excesses are means over the violating windows of all seeds. Fallback = requests where the mask forbade a rule's own action; they are left out of Mean k and the k table.");
+        builder.AppendLine("QW tok/s = Σ quality × tokens / Σ latency over all requests (the learner's per-request reward q·L/latency, averaged, is the secondary column). Over … budget = share of windows over it (SLO budget: more misses than allowed per window); infeasible windows and the shares over feasible windows are explained below the table; excesses are means over the violating windows of all seeds. Fallback = requests where the mask forbade a rule's own action; they are left out of Mean k and the k table.");
         builder.AppendLine();
         builder.AppendLine("| Method | " + string.Join(" | ", EdgeCloudMetrics.All.Select(m => m.Header)) + " |");
         builder.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", EdgeCloudMetrics.All.Count)));
@@ -123,6 +186,7 @@ public static class EdgeCloudReportWriters
             builder.AppendLine("| " + s.Method + " | " + string.Join(" | ", EdgeCloudMetrics.All.Select(m => Cell(s.Metrics[m.Key], m))) + " |");
         }
 
+        AppendFeasibility(builder, report);
         var networks = NetworkOrder.Where(n => report.Summaries.Any(s => s.DraftLengthCounts.ContainsKey(n))).ToList();
         builder.AppendLine();
         builder.AppendLine("Chosen draft length by network: mean k of the speculative requests, and the most chosen k with its share.");
@@ -159,6 +223,43 @@ public static class EdgeCloudReportWriters
         NetworkType.Wired => "wired",
         _ => network.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>How windows are judged, for the reports (the full text is <see cref="EdgeCloudFeasibility"/> and docs/edge-cloud.md).</summary>
+    public const string FeasibilityDefinition =
+        "Each window is replayed from the method's own start state (its earlier windows' actions replayed on a fresh copy of the device) with three simple plans and the budget mask off: "
+        + "least expected energy per request, the budget mask's fallback, and least expected latency. A window is energy-feasible when one plan's realised energy is within the energy budget, "
+        + "SLO-feasible when one plan misses the SLO at most the allowed number of times, always spend-feasible (all local spends $0), and feasible (jointly) when one plan meets every budget at once. "
+        + "A heuristic, not a bound: feasible means a plan did it; infeasible means none of the three did.";
+
+    private static void AppendFeasibility(StringBuilder builder, EdgeCloudReport report)
+    {
+        var rows = EdgeCloudFeasibilityRow.Summarise(report.Seeds);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        builder.AppendLine();
+        builder.AppendLine("Feasible windows. " + FeasibilityDefinition + " Counts are per method's windows; where the methods' start states give different counts, the least and the most are shown. "
+            + "Least-energy J = mean realised energy of the least-energy plan in the energy-infeasible windows; speed = thermal speed factor at the window start (1 = cool); down = share of those replays' requests on a down link.");
+        builder.AppendLine();
+        builder.AppendLine("| Network | Device | Windows | Energy-infeasible | SLO-infeasible | Infeasible (jointly) | Least-energy J (energy-infeasible) | Speed (energy-infeasible / all) | Down link (energy-infeasible) |");
+        builder.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            var infeasible = r.EnergyInfeasible.Most > 0;
+            builder.AppendLine(CultureInfo.InvariantCulture,
+                $"| {(r.Network is { } n ? Name(n) : "**all**")} | {r.DeviceClass} | {r.Windows} | {Range(r.EnergyInfeasible)} | {Range(r.SloInfeasible)} | {Range(r.JointlyInfeasible)} | {(infeasible ? r.LeastPlanEnergyJoules.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(infeasible ? r.StartSpeedInfeasible.ToString("F2", CultureInfo.InvariantCulture) : "–")} / {r.StartSpeedAll.ToString("F2", CultureInfo.InvariantCulture)} | {(infeasible ? r.DownLinkShareInfeasible.ToString("P0", CultureInfo.InvariantCulture) : "–")} |");
+        }
+    }
+
+    private static string Range((int Least, int Most) count) => count.Least == count.Most
+        ? count.Least.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{count.Least}–{count.Most}");
+
+    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Flag(bool value) => value ? "1" : "0";
 
     private static string KCell(EdgeCloudMethodSummary summary, NetworkType network)
     {

@@ -4,7 +4,26 @@ using Controller.Offloading.Evaluation;
 namespace Controller.Offloading.EdgeCloud.Evaluation;
 
 /// <summary>Totals of one budget window under one method.</summary>
-public sealed record EdgeCloudWindowResult(double EnergyJoules, double SpendUsd, int Requests, int SloMisses);
+public sealed record EdgeCloudWindowResult(double EnergyJoules, double SpendUsd, int Requests, int SloMisses)
+{
+    /// <summary>Index of the simulated device within its seed.</summary>
+    public int Device { get; init; }
+
+    /// <summary>Index of the window within its device (0 = the device's first window).</summary>
+    public int Window { get; init; }
+
+    /// <summary>The device's network.</summary>
+    public NetworkType Network { get; init; }
+
+    /// <summary>The device class (profile name).</summary>
+    public string DeviceClass { get; init; } = "";
+
+    /// <summary>Thermal speed factor at the window's first request (1 = cool).</summary>
+    public double StartSpeedFactor { get; init; } = 1;
+
+    /// <summary>Whether some simple plan could have kept this window within budget (null when not judged).</summary>
+    public EdgeCloudWindowFeasibility? Feasibility { get; init; }
+}
 
 /// <summary>One method on one seed: every metric of <see cref="EdgeCloudMetrics"/> and its windows.</summary>
 /// <param name="Method">Method name.</param>
@@ -29,6 +48,8 @@ public sealed record EdgeCloudMethodSummary(
     /// <summary>
     /// Mean ± sd over seeds of every metric, except the excesses: those pool every violating window of every seed
     /// (a seed without violations adds nothing rather than a diluting zero); their sd is over the seeds that had any.
+    /// The shares over feasible windows (<see cref="EdgeCloudMetrics.FeasibleOnlyKeys"/>) average the seeds that had
+    /// at least one such window.
     /// </summary>
     public static EdgeCloudMethodSummary Of(string method, IReadOnlyList<EdgeCloudSeedResult> seeds, Environments.EdgeCloudEnvironmentOptions options)
     {
@@ -37,6 +58,8 @@ public sealed record EdgeCloudMethodSummary(
         metrics[EdgeCloudMetrics.EnergyExcess] = PooledExcess(seeds, w => w.EnergyJoules - options.EnergyBudgetJoules);
         metrics[EdgeCloudMetrics.SpendExcess] = PooledExcess(seeds, w => w.SpendUsd - options.SpendBudgetUsd);
         metrics[EdgeCloudMetrics.SloExcess] = PooledExcess(seeds, w => w.SloMisses - options.SloMissesPerWindow);
+        metrics[EdgeCloudMetrics.OverAnyFeasible] = OverSeedsWith(seeds, EdgeCloudMetrics.OverAnyFeasible, w => w.Feasibility?.JointlyFeasible != false);
+        metrics[EdgeCloudMetrics.OverEnergyFeasible] = OverSeedsWith(seeds, EdgeCloudMetrics.OverEnergyFeasible, w => w.Feasibility?.EnergyFeasible != false);
         var counts = new Dictionary<NetworkType, long[]>();
         foreach (var seed in seeds)
         {
@@ -55,6 +78,12 @@ public sealed record EdgeCloudMethodSummary(
         }
 
         return new EdgeCloudMethodSummary(method, seeds.Count, metrics, counts);
+    }
+
+    private static MeanAndDeviation OverSeedsWith(IReadOnlyList<EdgeCloudSeedResult> seeds, string key, Func<EdgeCloudWindowResult, bool> feasible)
+    {
+        var values = seeds.Where(s => s.Windows.Any(feasible)).Select(s => s.Metrics[key]).ToList();
+        return values.Count == 0 ? new MeanAndDeviation(0, 0) : MeanAndDeviation.Of(values);
     }
 
     private static MeanAndDeviation PooledExcess(IReadOnlyList<EdgeCloudSeedResult> seeds, Func<EdgeCloudWindowResult, double> excess)
@@ -94,6 +123,12 @@ public sealed record EdgeCloudEvaluationSettings(
     int WindowsPerDevice = 4,
     string? TracesDirectory = null)
 {
+    /// <summary>
+    /// True judges every window's feasibility (<see cref="EdgeCloudFeasibility"/>): three replays of the window per
+    /// method, each from the method's own start state. Default true.
+    /// </summary>
+    public bool JudgeFeasibility { get; init; } = true;
+
     /// <summary>Seed of device <paramref name="device"/> of evaluation seed <paramref name="seed"/>; far from training's seeds (0 … steps).</summary>
     public static int DeviceSeed(int seed, int device) => 1_000_000_000 + (seed * 1_000) + device;
 }
