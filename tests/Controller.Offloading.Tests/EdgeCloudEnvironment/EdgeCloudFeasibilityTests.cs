@@ -25,6 +25,8 @@ public sealed class EdgeCloudFeasibilityTests
         Assert.False(judged.JointlyFeasible);
         Assert.True(judged.SloFeasible);
         Assert.True(judged.SpendFeasible);
+        Assert.True(judged.EnergyBoundExceeded, $"bound {judged.EnergyLowerBoundJoules} J");
+        Assert.InRange(judged.EnergyLowerBoundJoules, 1, judged.LeastEnergy.EnergyJoules);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class EdgeCloudFeasibilityTests
         foreach (var seed in report.Seeds)
         {
             Assert.Equal(4, seed.Windows.Count);
-            Assert.All(seed.Windows, w => Assert.True(w.Feasibility is { EnergyFeasible: true, SloFeasible: true, JointlyFeasible: true }));
+            Assert.All(seed.Windows, w => Assert.True(w.Feasibility is { EnergyFeasible: true, SloFeasible: true, JointlyFeasible: true, EnergyBoundExceeded: false }));
             Assert.Equal(0, seed.Metrics[EdgeCloudMetrics.InfeasibleShare]);
             Assert.Equal(seed.Metrics[EdgeCloudMetrics.OverAny], seed.Metrics[EdgeCloudMetrics.OverAnyFeasible]);
             Assert.Equal(seed.Metrics[EdgeCloudMetrics.OverEnergy], seed.Metrics[EdgeCloudMetrics.OverEnergyFeasible]);
@@ -85,6 +87,37 @@ public sealed class EdgeCloudFeasibilityTests
         Assert.Equal(window1.Count, replayed.Requests);
         Assert.Equal(window1.Sum(o => o.EnergyJoules), replayed.EnergyJoules, 9);
         Assert.Equal(window1.Count(o => o.SloMiss), replayed.SloMisses);
+    }
+
+    [Fact]
+    public void BestBound_EveryRequestCostsTenJoulesPlusOneWattOfLatency_IsTheHandComputedMinimum()
+    {
+        // e_i = c_i = 10 J, θ_i = 5 s, p = 1 W, T = 100 s: a window of N requests holds Σ latency ≥ 100 − 5N s, so any
+        // policy spends ≥ 10·N + (100 − 5N) = 100 + 5N J, least at N = 1 (one 95 s answer): 105 J.
+        var requests = Enumerable.Range(0, 20).ToList();
+
+        var bound = EdgeCloudFeasibility.BestBound(requests.Select(_ => 10.0).ToList(), requests.Select(_ => 10.0).ToList(),
+            requests.Select(_ => 5.0).ToList(), powerWatts: 1, windowSeconds: 100);
+
+        Assert.Equal(105, bound, 9);
+    }
+
+    [Fact]
+    public void BestBound_OneRequestWithAThinkTimeLongerThanTheWindow_IsItsLeastEnergy()
+    {
+        var bound = EdgeCloudFeasibility.BestBound([3.0], [0.0], [1_000.0], powerWatts: 1, windowSeconds: 100);
+
+        Assert.Equal(3, bound, 9);
+    }
+
+    [Fact]
+    public void BestBound_BadInput_FailsWithAnArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => EdgeCloudFeasibility.BestBound([], [], [], 1, 100));
+        Assert.Throws<ArgumentException>(() => EdgeCloudFeasibility.BestBound([1.0, 2.0], [0.0], [1.0], 1, 100));
+        Assert.Throws<ArgumentException>(() => EdgeCloudFeasibility.BestBound([double.NaN], [0.0], [1.0], 1, 100));
+        Assert.Throws<ArgumentException>(() => EdgeCloudFeasibility.BestBound([1.0], [0.0], [1.0], -1, 100));
+        Assert.Throws<ArgumentException>(() => EdgeCloudWindowFeasibility.Judge([Plan(100, 0)], Options, double.PositiveInfinity));
     }
 
     [Fact]
@@ -179,7 +212,7 @@ public sealed class EdgeCloudFeasibilityTests
 
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("method,seed,device,window,network,device_class,", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",0,1,0", lines[1].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",1,0,1,0", lines[1].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.Contains("| **all** | all | 2 | 2 | 0 | 2 |", markdown, StringComparison.Ordinal);
         Assert.Contains("\"jointlyInfeasible\"", json, StringComparison.Ordinal);
         Assert.Equal(1.0, report.Summaries[0].Metrics[EdgeCloudMetrics.InfeasibleShare].Mean);

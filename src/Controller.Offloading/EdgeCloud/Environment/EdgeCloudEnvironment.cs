@@ -99,6 +99,14 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     /// <summary>The last step's realised outcome.</summary>
     public EdgeCloudStepOutcome LastOutcome { get; private set; }
 
+    /// <summary>
+    /// The channel state the current device's trace gives at device time <paramref name="timeSeconds"/> (what a request
+    /// arriving then would see); for analyses such as the feasibility bound, which need the link over a whole window.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No device has been started (call <see cref="Reset"/> first).</exception>
+    public ChannelState ChannelAt(double timeSeconds) =>
+        _trace is null ? throw new InvalidOperationException("No device yet; call Reset first.") : _trace.At(_traceOffset + timeSeconds);
+
     /// <summary>True when the current mask allows <paramref name="action"/>.</summary>
     public bool IsAllowed(int action) => (uint)action < (uint)_mask.Length && _mask[action];
 

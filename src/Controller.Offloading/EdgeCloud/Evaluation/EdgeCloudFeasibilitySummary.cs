@@ -16,6 +16,8 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="StartSpeedInfeasible">Mean thermal speed factor at the start of the energy-infeasible windows (0 when none).</param>
 /// <param name="StartSpeedAll">Mean thermal speed factor at the start of all windows of the group.</param>
 /// <param name="DownLinkShareInfeasible">Share of requests on a down link in the least-energy replays of the energy-infeasible windows (0 when none).</param>
+/// <param name="EnergyBoundExceeded">Windows whose expected-energy lower bound for every policy exceeds the budget (least, most over methods).</param>
+/// <param name="BoundShareInfeasible">Mean of lower bound ÷ least-energy plan's realised energy over the energy-infeasible windows (0 when none): how much of the gap the bound proves.</param>
 public sealed record EdgeCloudFeasibilityRow(
     NetworkType? Network,
     string DeviceClass,
@@ -26,7 +28,9 @@ public sealed record EdgeCloudFeasibilityRow(
     double LeastPlanEnergyJoules,
     double StartSpeedInfeasible,
     double StartSpeedAll,
-    double DownLinkShareInfeasible)
+    double DownLinkShareInfeasible,
+    (int Least, int Most) EnergyBoundExceeded,
+    double BoundShareInfeasible)
 {
     /// <summary>One row per (network, device class) with judged windows, in network then class order, then a total row; empty when nothing was judged.</summary>
     public static IReadOnlyList<EdgeCloudFeasibilityRow> Summarise(IReadOnlyList<EdgeCloudSeedResult> seeds)
@@ -60,7 +64,9 @@ public sealed record EdgeCloudFeasibilityRow(
             energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.LeastEnergy.EnergyJoules),
             energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.StartSpeedFactor),
             windows.Average(w => w.Window.StartSpeedFactor),
-            energyInfeasible.Count == 0 ? 0 : DownShare(energyInfeasible.Select(w => w.Window.Feasibility!.LeastEnergy)));
+            energyInfeasible.Count == 0 ? 0 : DownShare(energyInfeasible.Select(w => w.Window.Feasibility!.LeastEnergy)),
+            Range(byMethod, f => f.EnergyBoundExceeded),
+            energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.EnergyLowerBoundJoules / w.Window.Feasibility.LeastEnergy.EnergyJoules));
     }
 
     private static (int, int) Range(List<List<EdgeCloudWindowFeasibility>> byMethod, Func<EdgeCloudWindowFeasibility, bool> infeasible)

@@ -76,7 +76,7 @@ public static class EdgeCloudReportWriters
             builder.Append(CultureInfo.InvariantCulture, $",{p}_energy_j,{p}_expected_energy_j,{p}_spend_usd,{p}_requests,{p}_slo_misses,{p}_local_requests,{p}_down_link_requests,{p}_mean_speed_factor");
         }
 
-        builder.AppendLine(",energy_feasible,slo_feasible,jointly_feasible");
+        builder.AppendLine(",energy_lower_bound_j,energy_bound_exceeded,energy_feasible,slo_feasible,jointly_feasible");
         foreach (var seed in report.Seeds)
         {
             foreach (var w in seed.Windows)
@@ -92,7 +92,7 @@ public static class EdgeCloudReportWriters
                 }
 
                 var f = w.Feasibility;
-                builder.AppendLine(f is null ? ",,," : $",{Flag(f.EnergyFeasible)},{Flag(f.SloFeasible)},{Flag(f.JointlyFeasible)}");
+                builder.AppendLine(f is null ? ",,,,," : $",{R(f.EnergyLowerBoundJoules)},{Flag(f.EnergyBoundExceeded)},{Flag(f.EnergyFeasible)},{Flag(f.SloFeasible)},{Flag(f.JointlyFeasible)}");
             }
         }
 
@@ -151,6 +151,8 @@ public static class EdgeCloudReportWriters
                     startSpeedFactorInfeasible = r.StartSpeedInfeasible,
                     startSpeedFactorAll = r.StartSpeedAll,
                     downLinkShareInfeasible = r.DownLinkShareInfeasible,
+                    energyBoundExceeded = new { least = r.EnergyBoundExceeded.Least, most = r.EnergyBoundExceeded.Most },
+                    boundOverLeastPlanEnergyInfeasible = r.BoundShareInfeasible,
                 }),
             },
             perSeed = includeSeeds ? report.Seeds.Select(r => new { method = r.Method, seed = r.Seed, metrics = r.Metrics }) : null,
@@ -229,7 +231,7 @@ public static class EdgeCloudReportWriters
         "Each window is replayed from the method's own start state (its earlier windows' actions replayed on a fresh copy of the device) with three simple plans and the budget mask off: "
         + "least expected energy per request, the budget mask's fallback, and least expected latency. A window is energy-feasible when one plan's realised energy is within the energy budget, "
         + "SLO-feasible when one plan misses the SLO at most the allowed number of times, always spend-feasible (all local spends $0), and feasible (jointly) when one plan meets every budget at once. "
-        + "A heuristic, not a bound: feasible means a plan did it; infeasible means none of the three did.";
+        + "A heuristic, not a bound: feasible means a plan did it; infeasible means none of the three did. Beside it, a lower bound on every policy's expected window energy is computed per window.";
 
     private static void AppendFeasibility(StringBuilder builder, EdgeCloudReport report)
     {
@@ -241,15 +243,17 @@ public static class EdgeCloudReportWriters
 
         builder.AppendLine();
         builder.AppendLine("Feasible windows. " + FeasibilityDefinition + " Counts are per method's windows; where the methods' start states give different counts, the least and the most are shown. "
-            + "Least-energy J = mean realised energy of the least-energy plan in the energy-infeasible windows; speed = thermal speed factor at the window start (1 = cool); down = share of those replays' requests on a down link.");
+            + "Least-energy J = mean realised energy of the least-energy plan in the energy-infeasible windows; speed = thermal speed factor at the window start (1 = cool); down = share of those replays' requests on a down link. "
+            + "Bound > budget = windows whose lower bound on the expected energy of every policy (EdgeCloudFeasibility.EnergyLowerBound: best link in the window, nominal speed, true α) exceeds the energy budget — sound, in expectation; "
+            + "bound ÷ least-energy J shows how close that bound comes to the simple plan.");
         builder.AppendLine();
-        builder.AppendLine("| Network | Device | Windows | Energy-infeasible | SLO-infeasible | Infeasible (jointly) | Least-energy J (energy-infeasible) | Speed (energy-infeasible / all) | Down link (energy-infeasible) |");
-        builder.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        builder.AppendLine("| Network | Device | Windows | Energy-infeasible | SLO-infeasible | Infeasible (jointly) | Least-energy J (energy-infeasible) | Speed (energy-infeasible / all) | Down link (energy-infeasible) | Bound > budget | Bound ÷ least-energy J (energy-infeasible) |");
+        builder.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             var infeasible = r.EnergyInfeasible.Most > 0;
             builder.AppendLine(CultureInfo.InvariantCulture,
-                $"| {(r.Network is { } n ? Name(n) : "**all**")} | {r.DeviceClass} | {r.Windows} | {Range(r.EnergyInfeasible)} | {Range(r.SloInfeasible)} | {Range(r.JointlyInfeasible)} | {(infeasible ? r.LeastPlanEnergyJoules.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(infeasible ? r.StartSpeedInfeasible.ToString("F2", CultureInfo.InvariantCulture) : "–")} / {r.StartSpeedAll.ToString("F2", CultureInfo.InvariantCulture)} | {(infeasible ? r.DownLinkShareInfeasible.ToString("P0", CultureInfo.InvariantCulture) : "–")} |");
+                $"| {(r.Network is { } n ? Name(n) : "**all**")} | {r.DeviceClass} | {r.Windows} | {Range(r.EnergyInfeasible)} | {Range(r.SloInfeasible)} | {Range(r.JointlyInfeasible)} | {(infeasible ? r.LeastPlanEnergyJoules.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(infeasible ? r.StartSpeedInfeasible.ToString("F2", CultureInfo.InvariantCulture) : "–")} / {r.StartSpeedAll.ToString("F2", CultureInfo.InvariantCulture)} | {(infeasible ? r.DownLinkShareInfeasible.ToString("P0", CultureInfo.InvariantCulture) : "–")} | {Range(r.EnergyBoundExceeded)} | {(infeasible ? r.BoundShareInfeasible.ToString("P0", CultureInfo.InvariantCulture) : "–")} |");
         }
     }
 
