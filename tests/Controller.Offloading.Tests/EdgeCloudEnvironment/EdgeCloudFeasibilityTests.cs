@@ -144,6 +144,18 @@ public sealed class EdgeCloudFeasibilityTests
     }
 
     [Fact]
+    public void WithWitness_MethodWithinBudgetWhereNoPlanWas_MakesTheWindowFeasible()
+    {
+        var noPlanFits = Judged(feasible: false);
+
+        var methodFits = noPlanFits.WithWitness(new EdgeCloudWindowResult(1_900, 0.05, 30, 2), Options);
+        var methodOver = noPlanFits.WithWitness(new EdgeCloudWindowResult(2_100, 0.05, 30, 2), Options);
+
+        Assert.True(methodFits is { EnergyFeasible: true, JointlyFeasible: true });
+        Assert.True(methodOver is { EnergyFeasible: false, JointlyFeasible: false, SloFeasible: true });
+    }
+
+    [Fact]
     public void Shares_SloOnlyOverrunInAnEnergyFeasibleWindow_CountsForAnyButNotForEnergy()
     {
         var sloOver = new EdgeCloudWindowResult(1_000, 0.05, 30, 9) { Feasibility = Judged(feasible: true) };

@@ -177,16 +177,18 @@ public static class EdgeCloudEvaluator
             }
         }
 
-        public void EndWindow(EdgeCloudEnvironment environment, int device, int window, double startSpeed, EdgeCloudWindowFeasibility? feasibility) =>
-            _windows.Add(new EdgeCloudWindowResult(environment.WindowEnergyJoules, environment.WindowSpendUsd, environment.WindowRequests, environment.WindowSloMisses)
+        public void EndWindow(EdgeCloudEnvironment environment, int device, int window, double startSpeed, EdgeCloudWindowFeasibility? feasibility)
+        {
+            var result = new EdgeCloudWindowResult(environment.WindowEnergyJoules, environment.WindowSpendUsd, environment.WindowRequests, environment.WindowSloMisses)
             {
                 Device = device,
                 Window = window,
                 Network = environment.Network.Type,
                 DeviceClass = environment.Device.Name,
                 StartSpeedFactor = startSpeed,
-                Feasibility = feasibility,
-            });
+            };
+            _windows.Add(result with { Feasibility = feasibility?.WithWitness(result, environment.Options) });
+        }
 
         public EdgeCloudSeedResult Result(string method, int seed, EdgeCloudEnvironmentOptions options)
         {

@@ -41,9 +41,9 @@ public sealed record EdgeCloudPlanTotals(
 /// Whether some simple plan keeps one window within budget (see <see cref="EdgeCloudFeasibility"/> for the definition).
 /// </summary>
 /// <param name="Plans">The replayed plans, in <see cref="EdgeCloudPlan"/> order.</param>
-/// <param name="EnergyFeasible">Some plan's realised energy was within the energy budget.</param>
-/// <param name="SloFeasible">Some plan missed the SLO no more often than allowed.</param>
-/// <param name="JointlyFeasible">One plan met the energy, spend and SLO budgets at once.</param>
+/// <param name="EnergyFeasible">Some plan's realised energy (or, after <see cref="WithWitness"/>, the method's) was within the energy budget.</param>
+/// <param name="SloFeasible">Some plan (or the method) missed the SLO no more often than allowed.</param>
+/// <param name="JointlyFeasible">One plan (or the method) met the energy, spend and SLO budgets at once.</param>
 public sealed record EdgeCloudWindowFeasibility(IReadOnlyList<EdgeCloudPlanTotals> Plans, bool EnergyFeasible, bool SloFeasible, bool JointlyFeasible)
 {
     /// <summary>
@@ -57,6 +57,22 @@ public sealed record EdgeCloudWindowFeasibility(IReadOnlyList<EdgeCloudPlanTotal
     /// <i>expected</i> energy within budget (a sound statement, unlike <see cref="EnergyFeasible"/>'s "no simple plan did").
     /// </summary>
     public bool EnergyBoundExceeded { get; init; }
+
+    /// <summary>
+    /// This judgement with the method's own window as one more witness: the method played the same window from the
+    /// same start state, so a budget it met is feasible whatever the simple plans did.
+    /// </summary>
+    public EdgeCloudWindowFeasibility WithWitness(EdgeCloudWindowResult own, EdgeCloudEnvironmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(options);
+        return this with
+        {
+            EnergyFeasible = EnergyFeasible || own.EnergyJoules <= options.EnergyBudgetJoules,
+            SloFeasible = SloFeasible || own.SloMisses <= options.SloMissesPerWindow,
+            JointlyFeasible = JointlyFeasible || !EdgeCloudFeasibility.OverAny(own, options),
+        };
+    }
 
     /// <summary>Always true: running every request locally spends $0 (the simulator charges nothing for local runs).</summary>
     public bool SpendFeasible => true;
@@ -128,8 +144,10 @@ public readonly record struct EdgeCloudFeasibilityShares(
 /// <para>
 /// A window is <b>energy-feasible</b> when some plan's realised energy is within the energy budget,
 /// <b>SLO-feasible</b> when some plan misses the SLO at most the allowed number of times, always spend-feasible (all
-/// local spends $0), and <b>jointly feasible</b> when one plan meets all three at once. The outcome noise follows the
-/// replay's own random stream, which starts where the method's did (common random numbers at the window start).
+/// local spends $0), and <b>jointly feasible</b> when one plan meets all three at once. The method's own window counts
+/// as a fourth witness (<see cref="EdgeCloudWindowFeasibility.WithWitness"/>): a window the method kept within budget
+/// is feasible. The outcome noise follows the replay's own random stream, which starts where the method's did (common
+/// random numbers at the window start).
 /// </para>
 /// <para>
 /// This is a <b>heuristic, not a lower bound</b>. "Feasible" is sound for that realisation: a plan did it (a witness).

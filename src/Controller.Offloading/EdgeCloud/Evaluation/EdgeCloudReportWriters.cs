@@ -230,8 +230,8 @@ public static class EdgeCloudReportWriters
     public const string FeasibilityDefinition =
         "Each window is replayed from the method's own start state (its earlier windows' actions replayed on a fresh copy of the device) with three simple plans and the budget mask off: "
         + "least expected energy per request, the budget mask's fallback, and least expected latency. A window is energy-feasible when one plan's realised energy is within the energy budget, "
-        + "SLO-feasible when one plan misses the SLO at most the allowed number of times, always spend-feasible (all local spends $0), and feasible (jointly) when one plan meets every budget at once. "
-        + "A heuristic, not a bound: feasible means a plan did it; infeasible means none of the three did. Beside it, a lower bound on every policy's expected window energy is computed per window.";
+        + "SLO-feasible when one plan misses the SLO at most the allowed number of times, always spend-feasible (all local spends $0), and feasible (jointly) when one plan meets every budget at once; the method's own window counts as a fourth witness. "
+        + "A heuristic, not a bound: feasible means a plan did it; infeasible means none did. Beside it, a lower bound on every policy's expected window energy is computed per window.";
 
     private static void AppendFeasibility(StringBuilder builder, EdgeCloudReport report)
     {
