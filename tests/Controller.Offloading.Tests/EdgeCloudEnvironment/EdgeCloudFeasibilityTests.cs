@@ -26,7 +26,7 @@ public sealed class EdgeCloudFeasibilityTests
         Assert.True(judged.SloFeasible);
         Assert.True(judged.SpendFeasible);
         Assert.True(judged.EnergyBoundExceeded, $"bound {judged.EnergyLowerBoundJoules} J");
-        Assert.InRange(judged.EnergyLowerBoundJoules, 1, judged.LeastEnergy.EnergyJoules);
+        Assert.InRange(judged.EnergyLowerBoundJoules, 1, judged.LowestEnergy.EnergyJoules);
     }
 
     [Fact]

@@ -3,135 +3,6 @@ using Controller.Offloading.EdgeCloud.Environments;
 
 namespace Controller.Offloading.EdgeCloud.Evaluation;
 
-/// <summary>A simple plan the feasibility judge replays over a whole window, one rule for every request.</summary>
-public enum EdgeCloudPlan
-{
-    /// <summary>The structurally allowed action of least expected device energy (ties: lowest index).</summary>
-    LeastEnergy,
-
-    /// <summary>The budget mask's fallback (<see cref="EdgeCloudEnvironment.Fallback"/>): least expected energy/spend share over the rest of the window.</summary>
-    Fallback,
-
-    /// <summary>The structurally allowed action of least expected latency (the <c>min-latency</c> rule without the budget mask).</summary>
-    LeastLatency,
-}
-
-/// <summary>What one simple plan realised when it was replayed over one window.</summary>
-/// <param name="Plan">The plan.</param>
-/// <param name="EnergyJoules">Realised device energy of the window, J.</param>
-/// <param name="ExpectedEnergyJoules">Σ of the chosen actions' expected energy (the planner's model), J.</param>
-/// <param name="SpendUsd">Realised cloud spend of the window, US$.</param>
-/// <param name="Requests">Requests the window held under this plan.</param>
-/// <param name="SloMisses">Requests over the latency SLO.</param>
-/// <param name="LocalRequests">Requests that ran on the device (chosen local, or cloud/speculative on a down link).</param>
-/// <param name="DownLinkRequests">Requests that arrived while the link was down.</param>
-/// <param name="MeanSpeedFactor">Mean thermal speed factor at the requests' decision times (1 = cool).</param>
-public sealed record EdgeCloudPlanTotals(
-    EdgeCloudPlan Plan,
-    double EnergyJoules,
-    double ExpectedEnergyJoules,
-    double SpendUsd,
-    int Requests,
-    int SloMisses,
-    int LocalRequests,
-    int DownLinkRequests,
-    double MeanSpeedFactor);
-
-/// <summary>
-/// Whether some simple plan keeps one window within budget (see <see cref="EdgeCloudFeasibility"/> for the definition).
-/// </summary>
-/// <param name="Plans">The replayed plans, in <see cref="EdgeCloudPlan"/> order.</param>
-/// <param name="EnergyFeasible">Some plan's realised energy (or, after <see cref="WithWitness"/>, the method's) was within the energy budget.</param>
-/// <param name="SloFeasible">Some plan (or the method) missed the SLO no more often than allowed.</param>
-/// <param name="JointlyFeasible">One plan (or the method) met the energy, spend and SLO budgets at once.</param>
-public sealed record EdgeCloudWindowFeasibility(IReadOnlyList<EdgeCloudPlanTotals> Plans, bool EnergyFeasible, bool SloFeasible, bool JointlyFeasible)
-{
-    /// <summary>
-    /// A lower bound on the expected window energy of every policy from this window's start state
-    /// (<see cref="EdgeCloudFeasibility.EnergyLowerBound"/>), J; 0 when not computed.
-    /// </summary>
-    public double EnergyLowerBoundJoules { get; init; }
-
-    /// <summary>
-    /// True when <see cref="EnergyLowerBoundJoules"/> exceeds the energy budget: no policy can keep the window's
-    /// <i>expected</i> energy within budget (a sound statement, unlike <see cref="EnergyFeasible"/>'s "no simple plan did").
-    /// </summary>
-    public bool EnergyBoundExceeded { get; init; }
-
-    /// <summary>
-    /// This judgement with the method's own window as one more witness: the method played the same window from the
-    /// same start state, so a budget it met is feasible whatever the simple plans did.
-    /// </summary>
-    public EdgeCloudWindowFeasibility WithWitness(EdgeCloudWindowResult own, EdgeCloudEnvironmentOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(own);
-        ArgumentNullException.ThrowIfNull(options);
-        return this with
-        {
-            EnergyFeasible = EnergyFeasible || own.EnergyJoules <= options.EnergyBudgetJoules,
-            SloFeasible = SloFeasible || own.SloMisses <= options.SloMissesPerWindow,
-            JointlyFeasible = JointlyFeasible || !EdgeCloudFeasibility.OverAny(own, options),
-        };
-    }
-
-    /// <summary>Always true: running every request locally spends $0 (the simulator charges nothing for local runs).</summary>
-    public bool SpendFeasible => true;
-
-    /// <summary>The plan with the least realised energy.</summary>
-    public EdgeCloudPlanTotals LeastEnergy => Plans.MinBy(p => p.EnergyJoules)!;
-
-    /// <summary>Judges a window from its replayed plans and (optionally) the energy lower bound of every policy.</summary>
-    /// <exception cref="ArgumentException">No plans, a plan's totals are not finite and non-negative, or the bound is not a finite number ≥ 0.</exception>
-    public static EdgeCloudWindowFeasibility Judge(IReadOnlyList<EdgeCloudPlanTotals> plans, EdgeCloudEnvironmentOptions options, double energyLowerBoundJoules = 0)
-    {
-        if (!double.IsFinite(energyLowerBoundJoules) || energyLowerBoundJoules < 0)
-        {
-            throw new ArgumentException($"the energy lower bound must be a finite number ≥ 0 J; got {energyLowerBoundJoules}", nameof(energyLowerBoundJoules));
-        }
-
-        ArgumentNullException.ThrowIfNull(plans);
-        ArgumentNullException.ThrowIfNull(options);
-        if (plans.Count == 0)
-        {
-            throw new ArgumentException("a feasibility judgement needs at least one replayed plan", nameof(plans));
-        }
-
-        foreach (var p in plans)
-        {
-            if (p is null || !(p.EnergyJoules >= 0) || !double.IsFinite(p.EnergyJoules) || !(p.SpendUsd >= 0) || !double.IsFinite(p.SpendUsd)
-                || p.Requests < 0 || p.SloMisses < 0 || p.SloMisses > p.Requests)
-            {
-                throw new ArgumentException($"plan totals must be finite and non-negative with misses ≤ requests; got {p}", nameof(plans));
-            }
-        }
-
-        return new EdgeCloudWindowFeasibility(plans,
-            EnergyFeasible: plans.Any(p => p.EnergyJoules <= options.EnergyBudgetJoules),
-            SloFeasible: plans.Any(p => p.SloMisses <= options.SloMissesPerWindow),
-            JointlyFeasible: plans.Any(p => p.EnergyJoules <= options.EnergyBudgetJoules && p.SpendUsd <= options.SpendBudgetUsd
-                && p.SloMisses <= options.SloMissesPerWindow))
-        {
-            EnergyLowerBoundJoules = energyLowerBoundJoules,
-            EnergyBoundExceeded = energyLowerBoundJoules > options.EnergyBudgetJoules,
-        };
-    }
-}
-
-/// <summary>Window shares of one method on one seed that take feasibility into account.</summary>
-/// <param name="InfeasibleShare">Share of windows that are not jointly feasible.</param>
-/// <param name="EnergyInfeasibleShare">Share of windows that are not energy-feasible.</param>
-/// <param name="FeasibleWindows">Jointly feasible windows (windows without a judgement count as feasible).</param>
-/// <param name="EnergyFeasibleWindows">Energy-feasible windows.</param>
-/// <param name="OverAnyFeasibleShare">Share of the jointly feasible windows over any budget; 0 when there are none.</param>
-/// <param name="OverEnergyFeasibleShare">Share of the energy-feasible windows over the energy budget; 0 when there are none.</param>
-public readonly record struct EdgeCloudFeasibilityShares(
-    double InfeasibleShare,
-    double EnergyInfeasibleShare,
-    int FeasibleWindows,
-    int EnergyFeasibleWindows,
-    double OverAnyFeasibleShare,
-    double OverEnergyFeasibleShare);
-
 /// <summary>
 /// Per-window feasibility: could any simple plan have kept this window within its budgets? The windows a method
 /// plays continue one device timeline (heat, channel, the position in the request sequence), so a window's start
@@ -466,6 +337,11 @@ public static class EdgeCloudFeasibility
         {
             environment.Reset(w == 0 ? deviceSeed : null, observation, mask);
             var actions = earlierWindows[w];
+            if (actions.Count == 0)
+            {
+                throw new InvalidOperationException($"window {w} of device seed {deviceSeed} has no recorded actions");
+            }
+
             for (var i = 0; i < actions.Count; i++)
             {
                 var done = environment.Step(actions[i], observation, mask, costs).Done;
@@ -473,11 +349,6 @@ public static class EdgeCloudFeasibility
                 {
                     throw new InvalidOperationException($"replaying window {w} of device seed {deviceSeed} diverged at request {i} of {actions.Count}");
                 }
-            }
-
-            if (actions.Count == 0)
-            {
-                throw new InvalidOperationException($"window {w} of device seed {deviceSeed} has no recorded actions");
             }
         }
     }

@@ -12,12 +12,12 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="EnergyInfeasible">Windows no plan kept within the energy budget (least, most over methods).</param>
 /// <param name="SloInfeasible">Windows every plan missed the SLO more often than allowed in.</param>
 /// <param name="JointlyInfeasible">Windows no single plan kept within all budgets.</param>
-/// <param name="LeastPlanEnergyJoules">Mean realised energy of the least-energy plan over the energy-infeasible windows of all methods, J (0 when none).</param>
+/// <param name="LeastPlanEnergyJoules">Mean over the energy-infeasible windows of all methods of the lowest realised energy among the plans, J (0 when none).</param>
 /// <param name="StartSpeedInfeasible">Mean thermal speed factor at the start of the energy-infeasible windows (0 when none).</param>
 /// <param name="StartSpeedAll">Mean thermal speed factor at the start of all windows of the group.</param>
-/// <param name="DownLinkShareInfeasible">Share of requests on a down link in the least-energy replays of the energy-infeasible windows (0 when none).</param>
+/// <param name="DownLinkShareInfeasible">Share of requests on a down link in the lowest-energy replays of the energy-infeasible windows (0 when none).</param>
 /// <param name="EnergyBoundExceeded">Windows whose expected-energy lower bound for every policy exceeds the budget (least, most over methods).</param>
-/// <param name="BoundShareInfeasible">Mean of lower bound ÷ least-energy plan's realised energy over the energy-infeasible windows (0 when none): how much of the gap the bound proves.</param>
+/// <param name="BoundShareInfeasible">Mean of lower bound ÷ the lowest plan energy over the energy-infeasible windows (0 when none): how close the bound comes.</param>
 public sealed record EdgeCloudFeasibilityRow(
     NetworkType? Network,
     string DeviceClass,
@@ -61,12 +61,12 @@ public sealed record EdgeCloudFeasibilityRow(
             Range(byMethod, f => !f.EnergyFeasible),
             Range(byMethod, f => !f.SloFeasible),
             Range(byMethod, f => !f.JointlyFeasible),
-            energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.LeastEnergy.EnergyJoules),
+            energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.LowestEnergy.EnergyJoules),
             energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.StartSpeedFactor),
             windows.Average(w => w.Window.StartSpeedFactor),
-            energyInfeasible.Count == 0 ? 0 : DownShare(energyInfeasible.Select(w => w.Window.Feasibility!.LeastEnergy)),
+            energyInfeasible.Count == 0 ? 0 : DownShare(energyInfeasible.Select(w => w.Window.Feasibility!.LowestEnergy)),
             Range(byMethod, f => f.EnergyBoundExceeded),
-            energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.EnergyLowerBoundJoules / w.Window.Feasibility.LeastEnergy.EnergyJoules));
+            energyInfeasible.Count == 0 ? 0 : energyInfeasible.Average(w => w.Window.Feasibility!.EnergyLowerBoundJoules / w.Window.Feasibility.LowestEnergy.EnergyJoules));
     }
 
     private static (int, int) Range(List<List<EdgeCloudWindowFeasibility>> byMethod, Func<EdgeCloudWindowFeasibility, bool> infeasible)

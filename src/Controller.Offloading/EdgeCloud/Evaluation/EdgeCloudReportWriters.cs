@@ -243,11 +243,11 @@ public static class EdgeCloudReportWriters
 
         builder.AppendLine();
         builder.AppendLine("Feasible windows. " + FeasibilityDefinition + " Counts are per method's windows; where the methods' start states give different counts, the least and the most are shown. "
-            + "Least-energy J = mean realised energy of the least-energy plan in the energy-infeasible windows; speed = thermal speed factor at the window start (1 = cool); down = share of those replays' requests on a down link. "
+            + "Lowest plan J = mean, over the energy-infeasible windows, of the lowest realised energy among the plans; speed = thermal speed factor at the window start (1 = cool); down link = share of those replays' requests on a down link. "
             + "Bound > budget = windows whose lower bound on the expected energy of every policy (EdgeCloudFeasibility.EnergyLowerBound: best link in the window, nominal speed, true α) exceeds the energy budget — sound, in expectation; "
-            + "bound ÷ least-energy J shows how close that bound comes to the simple plan.");
+            + "bound ÷ lowest plan J shows how close that bound comes to the simple plans.");
         builder.AppendLine();
-        builder.AppendLine("| Network | Device | Windows | Energy-infeasible | SLO-infeasible | Infeasible (jointly) | Least-energy J (energy-infeasible) | Speed (energy-infeasible / all) | Down link (energy-infeasible) | Bound > budget | Bound ÷ least-energy J (energy-infeasible) |");
+        builder.AppendLine("| Network | Device | Windows | Energy-infeasible | SLO-infeasible | Infeasible (jointly) | Lowest plan J (energy-infeasible) | Speed (energy-infeasible / all) | Down link (energy-infeasible) | Bound > budget | Bound ÷ lowest plan J (energy-infeasible) |");
         builder.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
