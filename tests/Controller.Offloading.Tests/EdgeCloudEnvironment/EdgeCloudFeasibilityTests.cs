@@ -111,6 +111,22 @@ public sealed class EdgeCloudFeasibilityTests
     }
 
     [Fact]
+    public void EnergyLowerBound_TwentyDevicesOnGeneratedTraces_StaysBelowEveryPlansRealisedEnergy()
+    {
+        // The bound is on expected energy, so a single draw may dip under it by noise; 5 % slack is far more than
+        // that, while a wrong power floor or link state would overshoot by much more.
+        var environment = EdgeCloudWorld.CreateEnvironment(Unmasked with { Thermal = true });
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var judged = EdgeCloudFeasibility.JudgeWindow(environment, 1_000 + seed, []);
+
+            Assert.True(judged.EnergyLowerBoundJoules > 0, $"seed {seed}: no bound");
+            Assert.True(judged.EnergyLowerBoundJoules <= 1.05 * judged.LowestEnergy.EnergyJoules,
+                $"seed {seed}: bound {judged.EnergyLowerBoundJoules:F1} J above the lowest plan's {judged.LowestEnergy.EnergyJoules:F1} J");
+        }
+    }
+
+    [Fact]
     public void BestBound_BadInput_FailsWithAnArgumentException()
     {
         Assert.Throws<ArgumentException>(() => EdgeCloudFeasibility.BestBound([], [], [], 1, 100));
