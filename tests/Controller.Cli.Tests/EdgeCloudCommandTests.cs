@@ -92,21 +92,6 @@ public sealed class EdgeCloudCommandTests
         Assert.False(Directory.Exists(output), "nothing may be written for a bad option");
     }
 
-    [Theory]
-    [InlineData("1,1", "2 weights for 4 networks")]
-    [InlineData("1,x,1,1", "'x' is not a number")]
-    [InlineData("0,0,0,0", "at least one weight")]
-    public async Task Train_EdgeCloudBadNetworkWeights_FailsNamingTheOption(string weights, string expected)
-    {
-        var output = Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}");
-        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "train", "--env", "edge-cloud", "--steps", "10", "--network-weights", weights, "--out", output);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--network-weights", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(output), "nothing may be written for a bad option");
-    }
-
     [Fact]
     public async Task Evaluate_EdgeCloudPolicyDirectoryMissing_FailsNamingIt()
     {

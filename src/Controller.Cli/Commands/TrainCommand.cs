@@ -24,7 +24,7 @@ internal static class TrainCommand
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
         var edgeCloud = new EdgeCloudOptions();
         var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask };
-        foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions).Append(edgeCloud.NetworkWeights))
+        foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions))
         {
             command.Options.Add(option);
         }
@@ -33,7 +33,7 @@ internal static class TrainCommand
         {
             if (EdgeCloudOptions.Selected(parse, problem.Env))
             {
-                var environment = edgeCloud.WithNetworkWeights(parse, edgeCloud.Resolve(parse, problem.Network, problem.Device, mask));
+                var environment = edgeCloud.Resolve(parse, problem.Network, problem.Device, mask);
                 var algorithmName = EdgeCloudOptions.IsImplicit(parse, algorithm) ? "rc-ppo" : parse.GetValue(algorithm)!;
                 var root = Path.GetFullPath(parse.GetValue(output)!);
                 var draftActions = edgeCloud.ResolveDraftActions(parse);

@@ -36,12 +36,6 @@ internal sealed class EdgeCloudOptions
         DefaultValueFactory = _ => "relative",
     };
 
-    /// <summary>Train only: relative weights of the --network list when an episode draws its network.</summary>
-    public Option<string?> NetworkWeights { get; } = new("--network-weights")
-    {
-        Description = "edge-cloud train: comma list of weights, one per --network entry (default wifi,5g,lte,poor-cell), e.g. 1,1,1,3 to oversample the poor cell; default uniform.",
-    };
-
     public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, SloMisses, WindowSeconds, MaxDraft, Thermal];
 
     /// <summary>True when <paramref name="env"/> selects the edge–cloud environment.</summary>
@@ -72,32 +66,6 @@ internal sealed class EdgeCloudOptions
             Thermal = thermal,
         };
         return options.Validated();
-    }
-
-    /// <summary>The options with <c>--network-weights</c> applied (unchanged when it is absent).</summary>
-    /// <exception cref="ArgumentException">Not numbers, or not one per network; the message names the option.</exception>
-    public EdgeCloudEnvironmentOptions WithNetworkWeights(ParseResult parse, EdgeCloudEnvironmentOptions options)
-    {
-        if (parse.GetValue(NetworkWeights) is not { } text)
-        {
-            return options;
-        }
-
-        var weights = text.Split(',', StringSplitOptions.TrimEntries).Select(w =>
-            double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0
-                ? value
-                : throw new ArgumentException($"--network-weights: '{w}' is not a number ≥ 0")).ToList();
-        if (weights.Count != options.Networks.Count)
-        {
-            throw new ArgumentException($"--network-weights gives {weights.Count} weights for {options.Networks.Count} networks ({string.Join(",", options.Networks)}); give one per network");
-        }
-
-        if (!(weights.Sum() > 0))
-        {
-            throw new ArgumentException("--network-weights: at least one weight must be > 0");
-        }
-
-        return (options with { NetworkWeights = weights }).Validated();
     }
 
     /// <summary>The <c>--draft-actions</c> value.</summary>

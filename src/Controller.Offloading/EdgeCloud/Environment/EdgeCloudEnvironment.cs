@@ -211,7 +211,7 @@ public sealed class EdgeCloudEnvironment : IEnvironment
     private void StartDevice(int seed)
     {
         var root = new Random(seed);
-        Network = NetworkProfiles.Get(Options.Networks[DrawNetwork(root)]);
+        Network = NetworkProfiles.Get(Options.Networks[root.Next(Options.Networks.Count)]);
         Device = DeviceProfiles.Get(Options.Devices[root.Next(Options.Devices.Count)]);
         _trace = _traces(Network, root.Next());
         _thermal = _thermals(Device);
@@ -225,27 +225,6 @@ public sealed class EdgeCloudEnvironment : IEnvironment
         _traceOffset = root.NextDouble() * _trace.DurationSeconds;
         TimeSeconds = 0;
         _seeded = true;
-    }
-
-    /// <summary>The episode's network index: uniform (the draw every evaluation uses), or by <see cref="EdgeCloudEnvironmentOptions.NetworkWeights"/>.</summary>
-    private int DrawNetwork(Random root)
-    {
-        if (Options.NetworkWeights is not { } weights)
-        {
-            return root.Next(Options.Networks.Count);
-        }
-
-        var u = root.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Count; i++)
-        {
-            u -= weights[i];
-            if (u < 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Count - 1;
     }
 
     private void NextRequest(Span<float> observation, Span<bool> actionMask)

@@ -15,13 +15,6 @@ public sealed record EdgeCloudEnvironmentOptions
     /// <summary>Network types an episode draws from (uniformly). Default: Wi-Fi, 5G, LTE and poor cell ("mixed").</summary>
     public IReadOnlyList<NetworkType> Networks { get; init; } = [NetworkType.WiFi, NetworkType.FiveG, NetworkType.Lte, NetworkType.PoorCell];
 
-    /// <summary>
-    /// Relative weights of <see cref="Networks"/> when an episode draws its network (same length); null draws uniformly.
-    /// Training may oversample a rare, hard network (a poor cell, where going local pays) without changing what is evaluated.
-    /// Default null.
-    /// </summary>
-    public IReadOnlyList<double>? NetworkWeights { get; init; }
-
     /// <summary>Device energy budget per window, joules. Default 2,000 J.</summary>
     public double EnergyBudgetJoules { get; init; } = 2_000;
 
@@ -82,19 +75,6 @@ public sealed record EdgeCloudEnvironmentOptions
         if (Networks.Any(n => n == NetworkType.Disconnected || !Enum.IsDefined(n)))
         {
             throw new ArgumentException("Networks: every entry must be wired, wifi, 5g, lte or poor-cell.", nameof(Networks));
-        }
-
-        if (NetworkWeights is { } weights)
-        {
-            if (weights.Count != Networks.Count)
-            {
-                throw new ArgumentException($"NetworkWeights: {weights.Count} weights for {Networks.Count} networks; give one per network.", nameof(NetworkWeights));
-            }
-
-            if (weights.Any(w => !double.IsFinite(w) || w < 0) || !(weights.Sum() > 0))
-            {
-                throw new ArgumentException($"NetworkWeights: every weight must be a finite number ≥ 0 and their sum > 0; got [{string.Join(", ", weights)}].", nameof(NetworkWeights));
-            }
         }
 
         Positive(EnergyBudgetJoules, nameof(EnergyBudgetJoules), "J");

@@ -27,8 +27,7 @@ public sealed record EdgeCloudPolicySettings(
     double TrainSeconds,
     string World,
     DraftLengthActions DraftActions = DraftLengthActions.Absolute,
-    double? SloMissesPerWindow = null,
-    IReadOnlyList<double>? NetworkWeights = null)
+    double? SloMissesPerWindow = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "edge-cloud.json";
@@ -47,7 +46,7 @@ public sealed record EdgeCloudPolicySettings(
         ArgumentNullException.ThrowIfNull(options);
         return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
             options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds,
-            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow, options.NetworkWeights);
+            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow);
     }
 
     /// <summary>One line: how the bundle was trained, and which settings differ from <paramref name="evaluation"/>.</summary>
@@ -74,7 +73,7 @@ public sealed record EdgeCloudPolicySettings(
         Compare(Devices.SequenceEqual(evaluation.Devices), "devices");
         Compare(Networks.SequenceEqual(evaluation.Networks), "networks");
         var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}{(NetworkWeights is { } w ? $", networks drawn with weights {string.Join("/", w)}" : "")}; {World}");
+            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
         return differs.Count == 0 ? line + "; same settings as this evaluation" : line + "; **differs from this evaluation in: " + string.Join(", ", differs) + "**";
     }
 
