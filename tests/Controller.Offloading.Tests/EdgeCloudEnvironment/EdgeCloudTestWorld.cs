@@ -24,12 +24,22 @@ internal static class EdgeCloudTestWorld
         new(options ?? new EdgeCloudEnvironmentOptions(),
             channel is { } c ? (network, _) => new ConstantTrace(c, network.Type) : null);
 
+    /// <summary>Plays one window with <paramref name="choose"/>, which also sees the observation; asserts every choice was allowed.</summary>
+    public static List<EdgeCloudStepOutcome> PlayWindow(Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment environment, int? seed,
+        Func<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, float[], bool[], int> choose)
+    {
+        float[] observation = [];
+        return PlayWindow(environment, seed, (env, mask) => choose(env, observation, mask), observationSink: o => observation = o);
+    }
+
     /// <summary>Plays one window with <paramref name="choose"/> and returns the outcomes; asserts every choice was allowed.</summary>
     public static List<EdgeCloudStepOutcome> PlayWindow(Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment environment, int? seed,
         Func<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, bool[], int> choose,
-        Action<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, EdgeCloudStepOutcome>? observe = null)
+        Action<Controller.Offloading.EdgeCloud.Environments.EdgeCloudEnvironment, EdgeCloudStepOutcome>? observe = null,
+        Action<float[]>? observationSink = null)
     {
         var observation = new float[environment.Spec.ObservationSize];
+        observationSink?.Invoke(observation);
         var mask = new bool[environment.Spec.ActionCount];
         var costs = new float[environment.Spec.CostCount];
         environment.Reset(seed, observation, mask);

@@ -23,7 +23,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
         Assert.Equal(draftActions, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).DraftActions);
         Assert.Equal(Options.SloMissesPerWindow, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).SloMissesPerWindow);
         var environment = EdgeCloudWorld.CreateEnvironment(Options);
-        var outcomes = EdgeCloudTestWorld.PlayWindow(environment, 11, (env, mask) => policy.ChooseAction(env, new float[EdgeCloudObservation.Size], mask));
+        var outcomes = EdgeCloudTestWorld.PlayWindow(environment, 11, (env, observation, mask) => policy.ChooseAction(env, observation, mask));
         Assert.NotEmpty(outcomes);
     }
 
@@ -44,6 +44,22 @@ public sealed class EdgeCloudTrainerTests : IDisposable
         Assert.Null(settings.SloMissesPerWindow);
         Assert.Contains("misses allowed not recorded", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("absolute k", settings.Describe(Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownDraftActionsNumber_ThrowsNamingTheField()
+    {
+        var directory = Path.Combine(_root, "bad");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), """
+            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
+              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
+              "seed": 0, "trainSeconds": 1, "world": "w", "draftActions": 7 }
+            """);
+
+        var ex = Assert.Throws<InvalidDataException>(() => EdgeCloudPolicySettings.Load(directory));
+
+        Assert.Contains("draftActions", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

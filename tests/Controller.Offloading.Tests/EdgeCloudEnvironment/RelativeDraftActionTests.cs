@@ -96,6 +96,30 @@ public sealed class RelativeDraftActionTests
     }
 
     [Fact]
+    public void Mask_DecisionOfAnotherK_ThrowsNamingBothSpaces()
+    {
+        var decision = EdgeCloudSanityChecks.Scenario(Options with { MaxDraftLength = 4 });
+        var absolute = new bool[decision.Space.Count];
+        var relative = new bool[Space.Count];
+
+        var ex = Assert.Throws<ArgumentException>(() => Space.Mask(decision, absolute, relative));
+
+        Assert.Contains("K = 4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("K = 8", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mask_SpeculationAllowedOnADownLink_Throws()
+    {
+        var up = EdgeCloudSanityChecks.Scenario(Options);
+        var down = EdgeCloudDecision.Create(up.NominalDevice, 1, up.Network, ChannelState.Down, 1, up.Request, 8, 0.8, 0.8, 0.5);
+        var absolute = new bool[down.Space.Count];
+        absolute[down.Space.SpeculativeIndex(0, 2)] = true;
+
+        Assert.Throws<ArgumentException>(() => Space.Mask(down, absolute, new bool[Space.Count]));
+    }
+
+    [Fact]
     public void Mask_DownLink_AllowsOnlyLocal()
     {
         var environment = new RelativeDraftEnvironment(EdgeCloudTestWorld.Create(channel: ChannelState.Down));

@@ -8,7 +8,7 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// thermal factor, the α estimate, the task, the request's sizes and modality slots, the memory cap, the
 /// window's energy, spend and time left, and planning features from the expected-cost table (the analytic k*
 /// with every present modality, the expected rate, energy and spend of local, cloud and speculative at k*, and the log-ratios
-/// of local's rate to the best remote one and of speculative's to cloud's).
+/// of local's rate to the better of cloud and speculative-at-k* (both with every present modality) and of speculative's to cloud's).
 /// </summary>
 public static class EdgeCloudObservation
 {
@@ -92,8 +92,8 @@ public static class EdgeCloudObservation
         destination[i++] = kStar > 0 && decision.IsStructurallyAllowed(cloud) ? LogRatio(decision.ExpectedRate(speculative), decision.ExpectedRate(cloud)) : -1;
     }
 
-    /// <summary>ln(a / b), clipped to [−1, 1] (a factor of e either way is decisive).</summary>
-    private static float LogRatio(double a, double b) => (float)Math.Clamp(Math.Log(a / b), -1, 1);
+    /// <summary>ln(a / b), clipped to [−1, 1] (a factor of e either way is decisive); 0 when both are 0 (no NaN reaches the network).</summary>
+    private static float LogRatio(double a, double b) => a > 0 && b > 0 ? (float)Math.Clamp(Math.Log(a / b), -1, 1) : a > 0 ? 1 : b > 0 ? -1 : 0;
 
     /// <summary>
     /// The throughput-optimal draft length with every present modality (argmax_k E[N(k)]/T(k), the α estimate,

@@ -61,7 +61,7 @@ public sealed class RelativeDraftActionSpace
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the space, or its k* + δ is outside 1..K.</exception>
     public int ToAbsolute(EdgeCloudDecision decision, int action)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        RequireSameSpace(decision);
         if ((uint)action >= (uint)Count)
         {
             throw new ArgumentOutOfRangeException(nameof(action), action, $"Relative action must lie in [0, {Count}).");
@@ -105,7 +105,7 @@ public sealed class RelativeDraftActionSpace
     /// <summary>Writes the relative mask of <paramref name="absoluteMask"/> in <paramref name="decision"/>.</summary>
     public void Mask(EdgeCloudDecision decision, ReadOnlySpan<bool> absoluteMask, Span<bool> relativeMask)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        RequireSameSpace(decision);
         if (absoluteMask.Length != Absolute.Count || relativeMask.Length != Count)
         {
             throw new ArgumentException($"Masks must hold {Absolute.Count} absolute and {Count} relative actions; got {absoluteMask.Length} and {relativeMask.Length}.");
@@ -128,6 +128,11 @@ public sealed class RelativeDraftActionSpace
             }
 
             var anchor = Anchor(decision, Absolute.SubsetAt(rank));
+            if (anchor < 1)
+            {
+                throw new ArgumentException("The absolute mask allows speculative decoding where it cannot run (link down or no memory for a draft).", nameof(absoluteMask));
+            }
+
             for (var k = 1; k <= Absolute.MaxDraftLength; k++)
             {
                 relativeMask[SpeculativeIndex(rank, k - anchor)] = absoluteMask[Absolute.SpeculativeIndex(rank, k)];
@@ -139,7 +144,9 @@ public sealed class RelativeDraftActionSpace
     /// The log-prior a learner starts from (<see cref="Learning.Algorithms.TrainingSetup.PolicyLogitPrior"/>): 0 for local and
     /// cloud, −<paramref name="natsPerOffset"/>·|δ| for speculative offsets, so the untrained policy drafts close to k* and a
     /// state it never learns about (say an RTT it never met while speculating) keeps the planner's answer rather than the
-    /// arbitrary one an untrained head would give. Learning revises it where the data disagree.
+    /// arbitrary one an untrained head would give. Learning revises it where the data disagree. It also shifts the untrained
+    /// policy's placement: per subset, speculative decoding starts with weight Σ exp(−slope·|δ|) (≈ 1.3 at 2 nats) against
+    /// 1 for cloud, where 8 flat draft lengths gave it 8.
     /// </summary>
     public float[] PriorLogits(double natsPerOffset = 1)
     {
@@ -155,6 +162,15 @@ public sealed class RelativeDraftActionSpace
         }
 
         return prior;
+    }
+
+    private void RequireSameSpace(EdgeCloudDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!ReferenceEquals(decision.Space, Absolute) && (decision.Space.ModalityCount != Absolute.ModalityCount || decision.Space.MaxDraftLength != Absolute.MaxDraftLength))
+        {
+            throw new ArgumentException($"The decision has M = {decision.Space.ModalityCount}, K = {decision.Space.MaxDraftLength}; this space has M = {Absolute.ModalityCount}, K = {Absolute.MaxDraftLength}.", nameof(decision));
+        }
     }
 
     /// <summary>A short label, e.g. <c>spec{0,2} k*-1</c>.</summary>

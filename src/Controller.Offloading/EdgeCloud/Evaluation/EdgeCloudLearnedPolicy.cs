@@ -68,13 +68,19 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
         ArgumentNullException.ThrowIfNull(decision);
         if (_relative is null)
         {
-            _policy.ActionProbabilities(observation, mask, _probabilities);
-            return MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth);
+            return ChooseAllowed(observation, mask);
         }
 
         _relative.Mask(decision, mask, _relativeMask);
-        _policy.ActionProbabilities(observation, _relativeMask, _probabilities);
-        return _relative.ToAbsolute(decision, MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth));
+        return _relative.ToAbsolute(decision, ChooseAllowed(observation, _relativeMask));
+    }
+
+    /// <summary>Part-by-part choice; the plain masked argmax if the probabilities are not usable (a non-finite logit).</summary>
+    private int ChooseAllowed(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask)
+    {
+        _policy.ActionProbabilities(observation, mask, _probabilities);
+        var choice = MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth);
+        return _probabilities[choice] > 0 && mask[choice] ? choice : _policy.Act(observation, mask).Action;
     }
 
     /// <summary>

@@ -92,8 +92,11 @@ public sealed record EdgeCloudPolicySettings(
 
         try
         {
-            return JsonSerializer.Deserialize<EdgeCloudPolicySettings>(File.ReadAllText(path), Json)
+            var settings = JsonSerializer.Deserialize<EdgeCloudPolicySettings>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path}: empty");
+            return Enum.IsDefined(settings.DraftActions)
+                ? settings
+                : throw new InvalidDataException($"{path}: field 'draftActions': {(int)settings.DraftActions} is not Absolute or RelativeToPlanner");
         }
         catch (JsonException ex)
         {

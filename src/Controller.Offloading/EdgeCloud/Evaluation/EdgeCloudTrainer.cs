@@ -41,7 +41,8 @@ public sealed record EdgeCloudTrainingOutcome(
 /// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
 /// The RC forms constrain the three budget-normalised costs (energy, spend, SLO misses per window) with Lagrange
 /// multipliers updated by dual ascent, "expected window cost ≤ 1". PPO and A2C use SB3's defaults except an
-/// entropy bonus of 0.01 (this project's choice, not tuned: 73 actions by default).
+/// entropy bonus of 0.01 (this project's choice, not tuned: 129 actions by default) and, with draft lengths relative
+/// to the planner, a log-prior on the policy head (<see cref="DraftOffsetPriorNats"/>).
 /// </summary>
 public static class EdgeCloudTrainer
 {
