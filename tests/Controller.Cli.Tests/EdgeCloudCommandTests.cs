@@ -59,6 +59,31 @@ public sealed class EdgeCloudCommandTests
         }
     }
 
+    [Fact]
+    public async Task Evaluate_EdgeCloudFeasibilityOff_ReportsNoFeasibilityColumns()
+    {
+        var results = Path.Combine(Path.GetTempPath(), $"edge-cloud-nofeas-{Guid.NewGuid():N}");
+        try
+        {
+            var evaluate = await CliProcess.RunAsync(TimeSpan.FromMinutes(2), "evaluate", "--env", "edge-cloud", "--feasibility", "off",
+                "--baselines", "analytic", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1", "--out", results, "--json");
+            Assert.True(evaluate.ExitCode == 0, evaluate.StandardOutput + evaluate.StandardError);
+
+            Assert.DoesNotContain("infeasible_share", evaluate.LastLine, StringComparison.Ordinal);
+            Assert.Contains("\"windowsJudged\":false", evaluate.LastLine, StringComparison.Ordinal);
+            Assert.Contains("over_any_budget_share", evaluate.LastLine, StringComparison.Ordinal);
+            Assert.DoesNotContain("Infeasible windows", File.ReadAllText(Path.Combine(results, "results.md")), StringComparison.Ordinal);
+            Assert.DoesNotContain("infeasible_share", File.ReadAllText(Path.Combine(results, "results.csv")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("--network", "moon-link", "--network")]
     [InlineData("--device", "toaster-9000", "--device")]
@@ -70,6 +95,7 @@ public sealed class EdgeCloudCommandTests
     [InlineData("--thermal", "warm", "--thermal")]
     [InlineData("--baselines", "fixed-3", "fixed-3")]
     [InlineData("--windows", "0", "--windows")]
+    [InlineData("--feasibility", "maybe", "--feasibility")]
     public async Task Evaluate_EdgeCloudBadOption_FailsNamingIt(string option, string value, string named)
     {
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1",

@@ -34,6 +34,13 @@ public static class EdgeCloudMetrics
     /// <summary>Keys whose value is a share of the (jointly or energy-) feasible windows; a seed without such windows is left out of the mean.</summary>
     public static IReadOnlyList<string> FeasibleOnlyKeys { get; } = [OverAnyFeasible, OverEnergyFeasible];
 
+    /// <summary>Keys that exist only when windows are judged (<see cref="EdgeCloudEvaluationSettings.JudgeFeasibility"/>).</summary>
+    public static IReadOnlyList<string> FeasibilityKeys { get; } = [InfeasibleShare, OverAnyFeasible, EnergyInfeasibleShare, OverEnergyFeasible];
+
+    /// <summary>The metrics a report shows: all of them, without the feasibility columns when windows were not judged (they would read 0 %).</summary>
+    public static IReadOnlyList<EdgeCloudMetric> Reported(bool windowsJudged) =>
+        windowsJudged ? All : All.Where(m => !FeasibilityKeys.Contains(m.Key)).ToList();
+
     /// <summary>Keys whose value is a mean excess over violating windows (pooled over seeds, not averaged).</summary>
     public static IReadOnlyList<string> ExcessKeys { get; } = [EnergyExcess, SpendExcess, SloExcess];
 

@@ -19,7 +19,7 @@ public static class EdgeCloudReportWriters
     {
         ArgumentNullException.ThrowIfNull(report);
         var builder = new StringBuilder("method,seeds");
-        foreach (var metric in EdgeCloudMetrics.All)
+        foreach (var metric in EdgeCloudMetrics.Reported(report.Settings.JudgeFeasibility))
         {
             builder.Append(CultureInfo.InvariantCulture, $",{metric.Key}_mean,{metric.Key}_sd");
         }
@@ -28,7 +28,7 @@ public static class EdgeCloudReportWriters
         foreach (var s in report.Summaries)
         {
             builder.Append(Quote(s.Method)).Append(',').Append(s.Seeds.ToString(CultureInfo.InvariantCulture));
-            foreach (var metric in EdgeCloudMetrics.All)
+            foreach (var metric in EdgeCloudMetrics.Reported(report.Settings.JudgeFeasibility))
             {
                 var v = s.Metrics[metric.Key];
                 builder.Append(',').Append(v.Mean.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(v.StandardDeviation.ToString("R", CultureInfo.InvariantCulture));
@@ -123,6 +123,7 @@ public static class EdgeCloudReportWriters
             windowSeconds = o.WindowSeconds,
             maxDraftLength = o.MaxDraftLength,
             maskOverBudget = o.MaskOverBudget,
+            windowsJudged = report.Settings.JudgeFeasibility,
             seeds = report.Settings.Seeds,
             devicesPerSeed = report.Settings.DevicesPerSeed,
             windowsPerDevice = report.Settings.WindowsPerDevice,
@@ -133,7 +134,8 @@ public static class EdgeCloudReportWriters
             {
                 method = s.Method,
                 seeds = s.Seeds,
-                metrics = s.Metrics.ToDictionary(kv => kv.Key, kv => new { mean = kv.Value.Mean, sd = kv.Value.StandardDeviation }),
+                metrics = s.Metrics.Where(kv => report.Settings.JudgeFeasibility || !EdgeCloudMetrics.FeasibilityKeys.Contains(kv.Key))
+                    .ToDictionary(kv => kv.Key, kv => new { mean = kv.Value.Mean, sd = kv.Value.StandardDeviation }),
                 meanDraftLengthByNetwork = NetworkOrder.Where(s.DraftLengthCounts.ContainsKey).ToDictionary(Name, n => s.MeanDraftLength(n)),
             }),
             feasibility = new
@@ -181,11 +183,11 @@ public static class EdgeCloudReportWriters
 
         builder.AppendLine("QW tok/s = Σ quality × tokens / Σ latency over all requests (the learner's per-request reward q·L/latency, averaged, is the secondary column). Over … budget = share of windows over it (SLO budget: more misses than allowed per window); infeasible windows and the shares over feasible windows are explained below the table; excesses are means over the violating windows of all seeds. Fallback = requests where the mask forbade a rule's own action; they are left out of Mean k and the k table.");
         builder.AppendLine();
-        builder.AppendLine("| Method | " + string.Join(" | ", EdgeCloudMetrics.All.Select(m => m.Header)) + " |");
-        builder.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", EdgeCloudMetrics.All.Count)));
+        builder.AppendLine("| Method | " + string.Join(" | ", EdgeCloudMetrics.Reported(report.Settings.JudgeFeasibility).Select(m => m.Header)) + " |");
+        builder.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", EdgeCloudMetrics.Reported(report.Settings.JudgeFeasibility).Count)));
         foreach (var s in report.Summaries)
         {
-            builder.AppendLine("| " + s.Method + " | " + string.Join(" | ", EdgeCloudMetrics.All.Select(m => Cell(s.Metrics[m.Key], m))) + " |");
+            builder.AppendLine("| " + s.Method + " | " + string.Join(" | ", EdgeCloudMetrics.Reported(report.Settings.JudgeFeasibility).Select(m => Cell(s.Metrics[m.Key], m))) + " |");
         }
 
         AppendFeasibility(builder, report);
