@@ -32,7 +32,7 @@ public sealed class EdgeCloudDraftLengthSanityTests
     public void Learned_DraftTime_DraftLengthShrinks() => AssertPassed(2);
 
     [Fact]
-    public void Learned_SlowDraftIdleCloud_PlainCloud() => AssertPassed(3);
+    public void Learned_SlowDraftIdleCloud_PlainCloud() => AssertPassed(4);
 
     [Fact]
     public void Learned_Fixture_NamesDraftLengthsRelativeToThePlanner()
@@ -44,11 +44,12 @@ public sealed class EdgeCloudDraftLengthSanityTests
     }
 
     [Fact]
-    public void Learned_Checks_AreTheReferencesSixInOrder()
+    public void Learned_Checks_AreTheReferencesSevenInOrder()
     {
-        Assert.Equal(6, Learned.Value.Count);
+        Assert.Equal(7, Learned.Value.Count);
         Assert.StartsWith("k grows with RTT", Learned.Value[0].Name, StringComparison.Ordinal);
-        Assert.StartsWith("local on a poor link", Learned.Value[5].Name, StringComparison.Ordinal);
+        Assert.StartsWith("k shrinks with uplink bits", Learned.Value[3].Name, StringComparison.Ordinal);
+        Assert.StartsWith("local on a poor link", Learned.Value[6].Name, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,12 +60,11 @@ public sealed class EdgeCloudDraftLengthSanityTests
         Assert.True(K(EdgeCloudSanityChecks.Scenario(Options, alpha: 0.9)) > K(EdgeCloudSanityChecks.Scenario(Options, alpha: 0.5)));
         Assert.True(K(EdgeCloudSanityChecks.Scenario(Options, speed: 0.3)) < K(EdgeCloudSanityChecks.Scenario(Options, speed: 1.0)));
 
-        // Uplink bits per draft token: dense fp16 distributions (2 Mbit) instead of 32-bit ids shrink k to 1. The
-        // environment's wire format is fixed (32-bit ids), so no policy sees this factor.
-        var decision = EdgeCloudSanityChecks.Scenario(Options, rtt: 300);
-        var dense = decision.Round! with { UplinkBitsPerDraftToken = 2_000_000 };
-        Assert.Equal(1, DraftLengthPlanner.BestDraftLength(decision.AlphaEstimate(0), dense, 8));
-        Assert.True(DraftLengthPlanner.BestDraftLength(decision.AlphaEstimate(0), decision.Round!, 8) > 1);
+        // Uplink bits per draft token: a dense fp16 distribution (512 kbit) instead of 32-bit ids shrinks k to 1.
+        var bits = EdgeCloudSanityChecks.UplinkBitsPerDraftToken.Select(b => K(EdgeCloudSanityChecks.Scenario(Options, draftTokenBits: b))).ToList();
+        Assert.True(bits[^1] < bits[0], string.Join(", ", bits));
+        Assert.Equal(1, bits[^1]);
+        Assert.Equal(EdgeCloudWorkload.SampledDraftTokenBits, EdgeCloudSanityChecks.Scenario(Options, draftTokenBits: EdgeCloudWorkload.SampledDraftTokenBits).Round!.UplinkBitsPerDraftToken);
     }
 
     [Fact]

@@ -93,7 +93,10 @@ public sealed class EdgeCloudDecision
 
         channel.Validate(nameof(channel));
         var nominal = baseModel ?? EdgeCloudCostModel.Default;
-        var model = new EdgeCloudCostModel(CloudLoad.Scaled(nominal.Cloud, cloudFactor), nominal.Wire, nominal.Quality, nominal.Acceptance);
+        // The request's verification payload sets the uplink bits per draft token (ids, or ids with the draft's probabilities).
+        var wire = request.DraftTokenBits == nominal.Wire.DraftTokenBits ? nominal.Wire : nominal.Wire with { DraftTokenBits = request.DraftTokenBits };
+        wire.Validate();
+        var model = new EdgeCloudCostModel(CloudLoad.Scaled(nominal.Cloud, cloudFactor), wire, nominal.Quality, nominal.Acceptance);
         var device = nominalDevice with
         {
             LocalDecodeTokensPerSecond = nominalDevice.LocalDecodeTokensPerSecond * speedFactor,

@@ -5,7 +5,7 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// <summary>
 /// The observation vector, every feature scaled to about [0, 1]: the network type, the channel estimate
 /// (log-rates, RTT, up/down), the cloud's load, the device's draft time, local speed and energy per token and
-/// thermal factor, the α estimate, the task, the request's sizes and modality slots, the memory cap, the
+/// thermal factor, the α estimate, the task, the request's sizes, uplink bits per draft token and modality slots, the memory cap, the
 /// window's energy, spend and time left, and planning features from the expected-cost table (the analytic k*
 /// with every present modality, the expected rate, energy and spend of local, cloud and speculative at k*, and the log-ratios
 /// of local's rate to the better of cloud and speculative-at-k* (both with every present modality) and of speculative's to cloud's).
@@ -56,6 +56,7 @@ public static class EdgeCloudObservation
 
         destination[i++] = request.PromptTokens / 1_000f;
         destination[i++] = request.OutputTokens / 600f;
+        destination[i++] = (float)(Math.Log10(Math.Max(1, request.DraftTokenBits)) / 7);
         for (var slot = 0; slot < EdgeCloudWorkload.ModalitySlots; slot++)
         {
             var m = slot < request.Modalities.Count ? request.Modalities[slot] : default;
@@ -119,7 +120,7 @@ public static class EdgeCloudObservation
         names.AddRange(["link/up", "link/uplink_log10_mbps", "link/downlink_log10_mbps", "link/rtt_300ms", "cloud/step_100ms",
             "device/draft_100ms_per_token", "device/local_60tps", "device/local_j_per_token", "device/speed_factor", "request/alpha_estimate"]);
         names.AddRange(EdgeCloudWorkload.Tasks.Select(t => $"task/{t.ToLowerInvariant().Replace(' ', '_')}"));
-        names.AddRange(["request/prompt_1000", "request/output_600"]);
+        names.AddRange(["request/prompt_1000", "request/output_600", "request/draft_bits_log10_7"]);
         for (var slot = 0; slot < EdgeCloudWorkload.ModalitySlots; slot++)
         {
             names.AddRange([$"slot{slot}/present", $"slot{slot}/mb", $"slot{slot}/relevance"]);

@@ -15,6 +15,10 @@ public readonly record struct ModalitySlot(bool Present, long SizeBytes, double 
 /// <param name="AlphaEstimate">The device's running estimate of α (what the policy sees).</param>
 /// <param name="FreeMemoryMb">Memory free for the draft at decision time, MB (bounds k, SpecMemo-style).</param>
 /// <param name="ThinkSeconds">User think time after this answer before the next request, s.</param>
+/// <param name="DraftTokenBits">
+/// Uplink bits per draft token in speculative rounds: <see cref="WireFormat.Default"/>'s 32-bit id for greedy decoding,
+/// more when the request samples and the target needs the draft's probabilities (<see cref="EdgeCloudWorkload.SampledDraftTokenBits"/>).
+/// </param>
 public sealed record EdgeCloudRequest(
     string Task,
     int PromptTokens,
@@ -23,7 +27,8 @@ public sealed record EdgeCloudRequest(
     double TextAlpha,
     double AlphaEstimate,
     double FreeMemoryMb,
-    double ThinkSeconds)
+    double ThinkSeconds,
+    double DraftTokenBits = 32)
 {
     /// <summary>Bit i set when slot i is present.</summary>
     public int PresentMask

@@ -9,13 +9,18 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// 0.8 for Query, 0.4 otherwise) — relevant views get r ∈ [0.5, 1], others r ∈ [0, 0.2]; the true text-only α
 /// is the task prior plus N(0, 0.08), clipped to [0.35, 0.95], and the device's estimate adds N(0, 0.03);
 /// free memory is plentiful with probability 0.8, otherwise tight (draft model + 0..K draft tokens, SpecMemo's
-/// case); think time exponential with the configured mean. All assumptions; see docs/edge-cloud.md.
+/// case); think time exponential with the configured mean; a request samples (temperature &gt; 0) with probability
+/// 0.3, and then each draft token carries the draft's top-64 probabilities (<see cref="SampledDraftTokenBits"/>) so the
+/// cloud can verify by speculative sampling; greedy requests send 32-bit ids. All assumptions; see docs/edge-cloud.md.
 /// Deterministic for a seed; one instance per simulated device.
 /// </summary>
 public sealed class EdgeCloudWorkload
 {
     /// <summary>Modality slots per request (M of the action space).</summary>
     public const int ModalitySlots = 3;
+
+    /// <summary>Uplink bits per draft token of a sampled request: 64 × (32-bit id + 16-bit probability).</summary>
+    public const double SampledDraftTokenBits = 64 * (32 + 16);
 
     /// <summary>M4A1's task categories, in observation order.</summary>
     public static IReadOnlyList<string> Tasks { get; } = ["Assistive System", "Message Editing", "Query", "Recommendation"];
@@ -62,7 +67,8 @@ public sealed class EdgeCloudWorkload
             ? device.DraftModelMemoryMb + ((_maxDraftLength + 1 + (r.NextDouble() * 2_000)) * perToken)
             : device.DraftModelMemoryMb + (r.NextDouble() * (_maxDraftLength + 1) * perToken);
         var think = -_meanThinkSeconds * Math.Log(1 - r.NextDouble());
-        return new EdgeCloudRequest(task, prompt, output, slots, alpha, estimate, free, think);
+        var bits = r.NextDouble() < 0.3 ? SampledDraftTokenBits : WireFormat.Default.DraftTokenBits;
+        return new EdgeCloudRequest(task, prompt, output, slots, alpha, estimate, free, think, bits);
     }
 
     private static double Normal(Random random) =>

@@ -32,6 +32,7 @@ public static class EdgeCloudSanityChecks
         var rtt = new[] { 20.0, 100, 200, 300 }.Select(r => K(Scenario(options, rtt: r))).ToList();
         var alpha = new[] { 0.5, 0.7, 0.9 }.Select(a => K(Scenario(options, alpha: a))).ToList();
         var speed = new[] { 1.0, 0.6, 0.3 }.Select(s => K(Scenario(options, speed: s))).ToList();
+        var bits = UplinkBitsPerDraftToken.Select(b => K(Scenario(options, draftTokenBits: b))).ToList();
         var slowIdle = Where(SlowDraftIdleCloud(options));
         var fastLoaded = Where(FastDraftLoadedCloud(options));
         var poorBusy = Where(PoorLinkBusyCloud(options));
@@ -40,6 +41,7 @@ public static class EdgeCloudSanityChecks
             new("k grows with RTT (20, 100, 200, 300 ms)", string.Join(", ", rtt), rtt[^1] > rtt[0]),
             new("k grows with α (0.5, 0.7, 0.9)", string.Join(", ", alpha), alpha[^1] > alpha[0]),
             new("k shrinks with draft time (25, 42, 83 ms/token)", string.Join(", ", speed), speed[^1] < speed[0]),
+            new("k shrinks with uplink bits per draft token (32 b ids, 3 kb top-64, 512 kb dense)", string.Join(", ", bits), bits[^1] < bits[0]),
             new("plain cloud when the draft is slow and the cloud idle", slowIdle.ToString(), slowIdle == Location.Cloud),
             new("speculative when the draft is fast and the cloud loaded", fastLoaded.ToString(), fastLoaded == Location.Speculative),
             new("local on a poor link with a busy cloud", poorBusy.ToString(), poorBusy == Location.Local),
@@ -69,13 +71,20 @@ public static class EdgeCloudSanityChecks
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Uplink bits per draft token the bits check varies: 32-bit ids (greedy), the workload's sampled requests (top-64
+    /// probabilities with their ids), and a dense fp16 distribution over a 32k vocabulary (the reference's 0.5–2 Mbit case).
+    /// </summary>
+    public static IReadOnlyList<double> UplinkBitsPerDraftToken { get; } = [32, EdgeCloudWorkload.SampledDraftTokenBits, 32_000 * 16];
+
     /// <summary>The base scenario with one factor varied.</summary>
     public static EdgeCloudDecision Scenario(EdgeCloudEnvironmentOptions options, double rtt = 60, double alpha = 0.8, double speed = 1, double cloudFactor = 1,
-        DeviceProfile? device = null, NetworkProfile? network = null, double uplink = 8, double downlink = 30, string task = "Message Editing")
+        DeviceProfile? device = null, NetworkProfile? network = null, double uplink = 8, double downlink = 30, string task = "Message Editing",
+        double draftTokenBits = 32)
     {
         ArgumentNullException.ThrowIfNull(options);
         var profile = device ?? DeviceProfiles.IPhone15Pro;
-        var request = new EdgeCloudRequest(task, 100, 150, [default, default, default], alpha, alpha, profile.DraftModelMemoryMb + 1_000, 10);
+        var request = new EdgeCloudRequest(task, 100, 150, [default, default, default], alpha, alpha, profile.DraftModelMemoryMb + 1_000, 10, draftTokenBits);
         return EdgeCloudDecision.Create(profile, speed, network ?? NetworkProfiles.Lte, new ChannelState(uplink, downlink, rtt, true), cloudFactor,
             request, options.MaxDraftLength, energyLeftFraction: 0.8, spendLeftFraction: 0.8, timeLeftFraction: 0.5);
     }
