@@ -61,7 +61,7 @@ public sealed class EdgeCloudDraftLengthSanityTests
     [Fact]
     public void Analytic_DraftLengths_PassTheReferenceChecks()
     {
-        int K(EdgeCloudDecision d) => EdgeCloudObservation.AnalyticDraftLength(d);
+        int K(EdgeCloudDecision d) => d.ThroughputOptimalDraftLength(d.PresentMask);
         Assert.True(K(EdgeCloudSanityChecks.Scenario(Options, rtt: 300)) > K(EdgeCloudSanityChecks.Scenario(Options, rtt: 20)));
         Assert.True(K(EdgeCloudSanityChecks.Scenario(Options, alpha: 0.9)) > K(EdgeCloudSanityChecks.Scenario(Options, alpha: 0.5)));
         Assert.True(K(EdgeCloudSanityChecks.Scenario(Options, speed: 0.3)) < K(EdgeCloudSanityChecks.Scenario(Options, speed: 1.0)));

@@ -38,8 +38,8 @@ public sealed class RelativeDraftActionTests
             Assert.Equal(new CompositeAction(Location.Speculative, 0, expected), decision.Space.Decode(absolute));
         }
 
-        Assert.True(RelativeDraftActionSpace.Anchor(EdgeCloudSanityChecks.Scenario(Options, rtt: 300), 0)
-            > RelativeDraftActionSpace.Anchor(EdgeCloudSanityChecks.Scenario(Options, rtt: 20), 0));
+        Assert.True(EdgeCloudSanityChecks.Scenario(Options, rtt: 300).ThroughputOptimalDraftLength(0)
+            > EdgeCloudSanityChecks.Scenario(Options, rtt: 20).ThroughputOptimalDraftLength(0));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class RelativeDraftActionTests
     public void ToAbsolute_OffsetBeyondOneToK_ThrowsNamingTheDraftLength()
     {
         var decision = EdgeCloudSanityChecks.Scenario(Options, rtt: 20);
-        var anchor = RelativeDraftActionSpace.Anchor(decision, 0);
+        var anchor = decision.ThroughputOptimalDraftLength(0);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Space.ToAbsolute(decision, Space.SpeculativeIndex(0, -anchor)));
         Assert.Contains("k = 0", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => Space.ToAbsolute(decision, Space.Count));

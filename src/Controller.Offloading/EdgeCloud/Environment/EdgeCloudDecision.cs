@@ -20,6 +20,8 @@ public sealed class EdgeCloudDecision
     private readonly bool[] _structural;
     private readonly double[] _coverage;
     private readonly long[] _bytes;
+    private readonly int[] _throughputDraftLength;
+    private SpeculativeRound? _round;
 
     private EdgeCloudDecision(CompositeActionSpace space)
     {
@@ -31,6 +33,7 @@ public sealed class EdgeCloudDecision
         _structural = new bool[space.Count];
         _coverage = new double[space.SubsetCount];
         _bytes = new long[space.SubsetCount];
+        _throughputDraftLength = new int[space.SubsetCount];
     }
 
     public CompositeActionSpace Space { get; }
@@ -150,7 +153,14 @@ public sealed class EdgeCloudDecision
     public double Coverage(int modalityMask) => _coverage[modalityMask];
 
     /// <summary>The speculative round over this link (null when the link is down).</summary>
-    public SpeculativeRound? Round => Channel.IsUp ? Model.Round(Link) : null;
+    public SpeculativeRound? Round => _round;
+
+    /// <summary>
+    /// The planner's throughput-optimal draft length with the uploads of <paramref name="modalityMask"/>: argmax_k
+    /// E[N(k)]/T(k) with that subset's α estimate, capped by memory; 0 when speculative decoding cannot run (link down or
+    /// cap 0). The observation's k* feature and the learner's relative draft lengths both read it.
+    /// </summary>
+    public int ThroughputOptimalDraftLength(int modalityMask) => _throughputDraftLength[modalityMask];
 
     /// <summary>The round energy model of this device on this network.</summary>
     public RoundEnergyModel RoundEnergy => new(Device.DraftJoulesPerToken, Device.WaitPowerWatts, Network.RadioBaseWatts,
@@ -176,6 +186,14 @@ public sealed class EdgeCloudDecision
 
         var present = PresentMask;
         var link = Link;
+        _round = Channel.IsUp ? Model.Round(link) : null;
+        for (var subset = 0; subset < Space.SubsetCount; subset++)
+        {
+            _throughputDraftLength[subset] = _round is not null && DraftLengthCap >= 1
+                ? DraftLengthPlanner.BestDraftLength(AlphaEstimate(subset), _round, DraftLengthCap)
+                : 0;
+        }
+
         var local = Model.Local(Device, request.PromptTokens, request.OutputTokens);
         RoundCosts round = default;
         if (Channel.IsUp)

@@ -73,7 +73,7 @@ public static class EdgeCloudObservation
 
         // Planning features: the analytic rule's k* with every present modality, and what local, cloud and
         // speculative at k* are expected to yield and cost (energy and spend as shares of the window budget).
-        var kStar = AnalyticDraftLength(decision);
+        var kStar = decision.ThroughputOptimalDraftLength(decision.PresentMask);
         var cloud = decision.CloudAllPresent;
         var speculative = kStar > 0 ? decision.SpeculativeAllPresent(kStar) : 0;
         destination[i++] = (float)kStar / k;
@@ -95,21 +95,6 @@ public static class EdgeCloudObservation
 
     /// <summary>ln(a / b), clipped to [−1, 1] (a factor of e either way is decisive); 0 when both are 0 (no NaN reaches the network).</summary>
     private static float LogRatio(double a, double b) => a > 0 && b > 0 ? (float)Math.Clamp(Math.Log(a / b), -1, 1) : a > 0 ? 1 : b > 0 ? -1 : 0;
-
-    /// <summary>
-    /// The throughput-optimal draft length with every present modality (argmax_k E[N(k)]/T(k), the α estimate,
-    /// capped by memory); 0 when speculative decoding is infeasible (link down or cap 0).
-    /// </summary>
-    public static int AnalyticDraftLength(EdgeCloudDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Round is not { } round || decision.DraftLengthCap < 1)
-        {
-            return 0;
-        }
-
-        return DraftLengthPlanner.BestDraftLength(decision.AlphaEstimate(decision.PresentMask), round, decision.DraftLengthCap);
-    }
 
     private static float Rate(EdgeCloudDecision decision, int action) => (float)(decision.ExpectedRate(action) / 100);
 

@@ -7,7 +7,7 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// The learner's actions when draft lengths are relative to the planner (<see cref="DraftLengthActions.RelativeToPlanner"/>):
 /// index 0 is local, 1..2^M cloud with each modality subset (both as in <see cref="CompositeActionSpace"/>), then per
 /// subset 2K − 1 speculative actions, offsets δ = −(K − 1)..K − 1 from the anchor k*(subset) — the throughput-optimal draft
-/// length argmax_k E[N(k)]/T(k) with that subset's α estimate, capped by memory (<see cref="Anchor"/>). An offset is
+/// length argmax_k E[N(k)]/T(k) with that subset's α estimate, capped by memory (<see cref="EdgeCloudDecision.ThroughputOptimalDraftLength"/>). An offset is
 /// allowed when 1 ≤ k* + δ ≤ K and the absolute action is allowed, so the allowed relative actions and the allowed
 /// absolute ones correspond one to one: no draft length is lost, only renamed.
 /// </summary>
@@ -45,18 +45,6 @@ public sealed class RelativeDraftActionSpace
     /// <summary>The relative index of speculative decoding with subset rank <paramref name="rank"/> and offset <paramref name="offset"/>.</summary>
     public int SpeculativeIndex(int rank, int offset) => Absolute.FirstSpeculativeIndex + (rank * OffsetCount) + offset + Absolute.MaxDraftLength - 1;
 
-    /// <summary>
-    /// The anchor k* for speculative decoding with <paramref name="subsetMask"/> uploaded: argmax_k E[N(k)]/T(k) with the
-    /// subset's α estimate, k ≤ the memory cap; 0 when speculative decoding cannot run (link down or cap 0).
-    /// </summary>
-    public static int Anchor(EdgeCloudDecision decision, int subsetMask)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        return decision.Round is { } round && decision.DraftLengthCap >= 1
-            ? DraftLengthPlanner.BestDraftLength(decision.AlphaEstimate(subsetMask), round, decision.DraftLengthCap)
-            : 0;
-    }
-
     /// <summary>The absolute action <paramref name="action"/> names in <paramref name="decision"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the space, or its k* + δ is outside 1..K.</exception>
     public int ToAbsolute(EdgeCloudDecision decision, int action)
@@ -73,7 +61,7 @@ public sealed class RelativeDraftActionSpace
         }
 
         var rank = SubsetRank(action);
-        var k = Anchor(decision, Absolute.SubsetAt(rank)) + Offset(action);
+        var k = decision.ThroughputOptimalDraftLength(Absolute.SubsetAt(rank)) + Offset(action);
         if (k < 1 || k > Absolute.MaxDraftLength)
         {
             throw new ArgumentOutOfRangeException(nameof(action), action, $"{Label(action)} names k = {k} here, outside 1..{Absolute.MaxDraftLength}.");
@@ -93,7 +81,7 @@ public sealed class RelativeDraftActionSpace
             return absoluteAction;
         }
 
-        var anchor = Anchor(decision, composite.ModalityMask);
+        var anchor = decision.ThroughputOptimalDraftLength(composite.ModalityMask);
         if (anchor < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(absoluteAction), absoluteAction, "Speculative decoding cannot run in this decision (link down or no memory for a draft).");
@@ -127,7 +115,7 @@ public sealed class RelativeDraftActionSpace
                 continue;
             }
 
-            var anchor = Anchor(decision, Absolute.SubsetAt(rank));
+            var anchor = decision.ThroughputOptimalDraftLength(Absolute.SubsetAt(rank));
             if (anchor < 1)
             {
                 throw new ArgumentException("The absolute mask allows speculative decoding where it cannot run (link down or no memory for a draft).", nameof(absoluteMask));
@@ -167,7 +155,7 @@ public sealed class RelativeDraftActionSpace
     private void RequireSameSpace(EdgeCloudDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        if (!ReferenceEquals(decision.Space, Absolute) && (decision.Space.ModalityCount != Absolute.ModalityCount || decision.Space.MaxDraftLength != Absolute.MaxDraftLength))
+        if (decision.Space.ModalityCount != Absolute.ModalityCount || decision.Space.MaxDraftLength != Absolute.MaxDraftLength)
         {
             throw new ArgumentException($"The decision has M = {decision.Space.ModalityCount}, K = {decision.Space.MaxDraftLength}; this space has M = {Absolute.ModalityCount}, K = {Absolute.MaxDraftLength}.", nameof(decision));
         }

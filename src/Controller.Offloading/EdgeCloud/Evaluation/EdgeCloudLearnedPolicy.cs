@@ -31,7 +31,7 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
         _policy = policy;
         DraftActions = draftActions;
         var absolute = CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
-        _relative = draftActions == DraftLengthActions.RelativeToPlanner ? new RelativeDraftActionSpace(absolute) : null;
+        _relative = draftActions == DraftLengthActions.RelativeToPlanner ? RelativeDraftActionSpace.Get(absolute.ModalityCount, absolute.MaxDraftLength) : null;
         var actionCount = _relative?.Count ?? absolute.Count;
         _relativeMask = new bool[_relative?.Count ?? 0];
         _probabilities = new float[actionCount];
