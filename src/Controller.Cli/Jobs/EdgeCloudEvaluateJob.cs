@@ -125,7 +125,7 @@ internal static class EdgeCloudEvaluateJob
         var curves = new List<(string, IReadOnlyList<(double, double)>)>();
         foreach (var root in policyDirectories)
         {
-            foreach (var file in Directory.EnumerateFiles(root, TmoTrainer.LearningCurveFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(root, LearnerRun.LearningCurveFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var points = LearningCurveFile.Read(file);
                 if (points.Count > 0)

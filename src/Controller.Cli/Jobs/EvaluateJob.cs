@@ -59,7 +59,7 @@ internal static class EvaluateJob
         var curves = new List<(string, IReadOnlyList<(double, double)>)>();
         foreach (var root in policyDirectories)
         {
-            var files = Directory.EnumerateFiles(root, TmoTrainer.LearningCurveFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var files = Directory.EnumerateFiles(root, LearnerRun.LearningCurveFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             foreach (var file in files)
             {
                 var points = LearningCurveFile.Read(file);

@@ -8,24 +8,22 @@ namespace Controller.Cli.Jobs;
 /// <summary>Trains one policy per seed with a progress bar per run and prints where each landed.</summary>
 internal static class TrainJob
 {
-    public static IReadOnlyList<TmoTrainingOutcome> Run(IReadOnlyList<TmoTrainingRequest> requests, CancellationToken cancellationToken) =>
+    public static IReadOnlyList<TrainingOutcome> Run(IReadOnlyList<TmoTrainingRequest> requests, CancellationToken cancellationToken) =>
         RunAll(
             requests,
             r => new RunLabel($"{r.Algorithm.Name} seed {r.Seed}", r.Seed, r.Steps),
-            (r, progress) => TmoTrainer.Train(r, progress, cancellationToken),
-            o => new RunRow(o.BundleDirectory, o.Timesteps, o.MeanEpisodeReturn, o.Multipliers, o.TrainSeconds, o.TrainCpuSeconds));
+            (r, progress) => TmoTrainer.Train(r, progress, cancellationToken));
 
-    public static IReadOnlyList<EdgeCloudTrainingOutcome> Run(IReadOnlyList<EdgeCloudTrainingRequest> requests, CancellationToken cancellationToken) =>
+    public static IReadOnlyList<TrainingOutcome> Run(IReadOnlyList<EdgeCloudTrainingRequest> requests, CancellationToken cancellationToken) =>
         RunAll(
             requests,
             r => new RunLabel($"edge-cloud {r.Algorithm.Name} seed {r.Seed}", r.Seed, r.Steps),
-            (r, progress) => EdgeCloudTrainer.Train(r, progress, cancellationToken),
-            o => new RunRow(o.BundleDirectory, o.Timesteps, o.MeanEpisodeReturn, o.Multipliers, o.TrainSeconds, o.TrainCpuSeconds));
+            (r, progress) => EdgeCloudTrainer.Train(r, progress, cancellationToken));
 
-    private static List<TOutcome> RunAll<TRequest, TOutcome>(
-        IReadOnlyList<TRequest> requests, Func<TRequest, RunLabel> label, Func<TRequest, IProgress<long>, TOutcome> train, Func<TOutcome, RunRow> row)
+    private static List<TrainingOutcome> RunAll<TRequest>(
+        IReadOnlyList<TRequest> requests, Func<TRequest, RunLabel> label, Func<TRequest, IProgress<long>, TrainingOutcome> train)
     {
-        var outcomes = new List<TOutcome>(requests.Count);
+        var outcomes = new List<TrainingOutcome>(requests.Count);
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -43,10 +41,9 @@ internal static class TrainJob
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("seed").AddColumn("bundle").AddColumn(new TableColumn("steps").RightAligned())
             .AddColumn(new TableColumn("mean episode return").RightAligned()).AddColumn("multipliers").AddColumn(new TableColumn("train s").RightAligned()).AddColumn(new TableColumn("cpu s").RightAligned());
-        var rows = outcomes.Select(row).ToList();
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            var o = rows[i];
+            var o = outcomes[i];
             table.AddRow(
                 label(requests[i]).Seed.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(o.BundleDirectory),
@@ -58,10 +55,10 @@ internal static class TrainJob
         }
 
         AnsiConsole.Write(table);
-        if (rows.Count > 1)
+        if (outcomes.Count > 1)
         {
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
-                $"train s: {Spread(rows.Select(o => o.TrainSeconds))}; cpu s: {Spread(rows.Select(o => o.TrainCpuSeconds))}");
+                $"train s: {Spread(outcomes.Select(o => o.TrainSeconds))}; cpu s: {Spread(outcomes.Select(o => o.TrainCpuSeconds))}");
         }
 
         return outcomes;
@@ -75,9 +72,6 @@ internal static class TrainJob
     }
 
     private readonly record struct RunLabel(string Description, int Seed, long Steps);
-
-    private readonly record struct RunRow(
-        string BundleDirectory, long Timesteps, double MeanEpisodeReturn, IReadOnlyDictionary<string, double> Multipliers, double TrainSeconds, double TrainCpuSeconds);
 
     // Progress<T> posts to the thread pool; the bar is updated inline so it never lags the run.
     private sealed class SynchronousProgress(ProgressTask task, long total) : IProgress<long>

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Constraints;
-using Controller.Learning.Metrics;
 using Controller.Learning.Policies;
 using Controller.Offloading.Tmo;
 
@@ -14,11 +12,8 @@ namespace Controller.Offloading.Evaluation;
 /// </summary>
 public static class TmoTrainer
 {
-    /// <summary>File name of the learning curve inside the bundle directory.</summary>
-    public const string LearningCurveFile = "learning_curve.csv";
-
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives timesteps at every metrics dump.</summary>
-    public static TmoTrainingOutcome Train(TmoTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static TrainingOutcome Train(TmoTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
         var split = DatasetSplit.BySeed(request.Dataset.Dialogues, request.Seed);
@@ -27,12 +22,6 @@ public static class TmoTrainer
         var wrapped = BudgetFeatures.Wrap(environment, request.Seed);
 
         var curve = new StringWriter();
-        var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
-        if (progress is not null)
-        {
-            sinks.Add(new ProgressMetricsSink(progress));
-        }
-
         var setup = new TrainingSetup([wrapped], request.Seed)
         {
             Constraints = request.Algorithm.Constrained
@@ -40,19 +29,11 @@ public static class TmoTrainer
                 : ConstraintSettings.None,
             Observation = ObservationSpec.Identity([.. environment.ObservationNames, .. BudgetFeatures.Names]),
             Actions = new ActionSpec(Enumerable.Range(0, problem.Space.ActionCount).Select(problem.Space.Label).ToArray()),
-            Metrics = new MetricsLogger([.. sinks]),
+            Metrics = LearnerRun.CurveLogger(curve, progress),
         };
 
-        var version = TmoTrainingRequest.VersionFor(request.Seed);
-        var clock = Stopwatch.StartNew();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var (summary, bundle) = LearnerRun.Learn(request.Algorithm, setup, request.Steps, request.Seed, request.Name, version, request.Dataset.Name, cancellationToken: cancellationToken);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-
-        var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
-        var curvePath = Path.Combine(directory, LearningCurveFile);
-        File.WriteAllText(curvePath, curve.ToString());
+        var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, request.Dataset.Name,
+            request.OutputRoot, cancellationToken: cancellationToken);
         new TmoPolicySettings(
             request.Algorithm.Name,
             request.Dataset.Name,
@@ -65,9 +46,9 @@ public static class TmoTrainer
             request.Options.MaskOverBudget,
             request.Steps,
             request.Seed,
-            seconds,
-            cpuSeconds,
-            [.. split.Train.Select(d => d.Id).Order()]).Save(directory);
-        return new TmoTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
+            outcome.TrainSeconds,
+            outcome.TrainCpuSeconds,
+            [.. split.Train.Select(d => d.Id).Order()]).Save(outcome.BundleDirectory);
+        return outcome;
     }
 }

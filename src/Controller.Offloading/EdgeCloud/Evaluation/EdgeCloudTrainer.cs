@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Constraints;
 using Controller.Learning.Environments;
-using Controller.Learning.Metrics;
 using Controller.Learning.Policies;
 using Controller.Offloading.EdgeCloud.Environments;
 using Controller.Offloading.Evaluation;
@@ -19,23 +17,6 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="DraftActions">How the learner's speculative actions name their draft length; default relative to the planner's k*.</param>
 public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
     DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner);
-
-/// <summary>What an edge–cloud training run produced.</summary>
-/// <param name="BundleDirectory">Directory of the saved policy bundle.</param>
-/// <param name="LearningCurveFile">CSV of the training metrics.</param>
-/// <param name="Timesteps">Steps taken.</param>
-/// <param name="MeanEpisodeReturn">Mean return of the last episodes (windows).</param>
-/// <param name="Multipliers">Final Lagrange multipliers per cost (empty for plain algorithms).</param>
-/// <param name="TrainSeconds">Wall time of learning alone, seconds.</param>
-/// <param name="TrainCpuSeconds">Processor time of this process during learning, seconds.</param>
-public sealed record EdgeCloudTrainingOutcome(
-    string BundleDirectory,
-    string LearningCurveFile,
-    long Timesteps,
-    double MeanEpisodeReturn,
-    IReadOnlyDictionary<string, double> Multipliers,
-    double TrainSeconds,
-    double TrainCpuSeconds);
 
 /// <summary>
 /// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
@@ -57,7 +38,7 @@ public static class EdgeCloudTrainer
     public const double EntropyCoefficient = 0.01;
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> receives timesteps at every metrics dump.</summary>
-    public static EdgeCloudTrainingOutcome Train(EdgeCloudTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static TrainingOutcome Train(EdgeCloudTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
@@ -74,12 +55,6 @@ public static class EdgeCloudTrainer
         }
 
         var curve = new StringWriter();
-        var sinks = new List<IMetricsSink> { new CsvMetricsSink(curve) };
-        if (progress is not null)
-        {
-            sinks.Add(new ProgressMetricsSink(progress));
-        }
-
         var setup = new TrainingSetup([environment], request.Seed)
         {
             Constraints = request.Algorithm.Constrained
@@ -88,21 +63,14 @@ public static class EdgeCloudTrainer
             Observation = ObservationSpec.Identity(EdgeCloudObservation.Names),
             Actions = new ActionSpec(labels),
             PolicyLogitPrior = prior,
-            Metrics = new MetricsLogger([.. sinks]),
+            Metrics = LearnerRun.CurveLogger(curve, progress),
         };
 
-        var version = $"seed-{request.Seed}";
-        var clock = Stopwatch.StartNew();
-        var cpuStart = System.Environment.CpuUsage.TotalTime;
-        var (summary, bundle) = LearnerRun.Learn(request.Algorithm, setup, request.Steps, request.Seed, request.Name, version, "edge-cloud",
+        var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
             new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient), cancellationToken);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (System.Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
-        var directory = PolicyBundleStore.Save(request.OutputRoot, bundle);
-        var curvePath = Path.Combine(directory, TmoTrainer.LearningCurveFile);
-        File.WriteAllText(curvePath, curve.ToString());
-        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, seconds, request.DraftActions).Save(directory);
-        return new EdgeCloudTrainingOutcome(directory, curvePath, summary.Timesteps, summary.MeanEpisodeReturn, summary.Multipliers, seconds, cpuSeconds);
+        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions)
+            .Save(outcome.BundleDirectory);
+        return outcome;
     }
 
     /// <summary>Loads a trained bundle directory as a policy for <paramref name="options"/>' environment.</summary>
