@@ -40,8 +40,8 @@ public static class EdgeCloudBaselines
             "ucb" => o => new UcbDraftPolicy(o.MaxDraftLength),
             "cloud" => _ => new FixedLocationPolicy(cloud: true),
             "local" => _ => new FixedLocationPolicy(cloud: false),
-            "greedy" => _ => new GreedyRatePolicy(),
-            "min-latency" => _ => new MinLatencyPolicy(),
+            "greedy" => _ => BestExpectedPolicy.GreedyRate(),
+            "min-latency" => _ => BestExpectedPolicy.MinLatency(),
             _ => throw new ArgumentException($"unknown edge-cloud baseline '{name}'; known: all, none, {string.Join(", ", Names)}", nameof(name)),
         };
         return (factory(new EdgeCloudEnvironmentOptions()).Name, factory);
