@@ -24,7 +24,7 @@ internal static class TrainCommand
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
         var edgeCloud = new EdgeCloudOptions();
         var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask };
-        foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions))
+        foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions).Append(edgeCloud.PlannerPrior))
         {
             command.Options.Add(option);
         }
@@ -37,9 +37,10 @@ internal static class TrainCommand
                 var algorithmName = EdgeCloudOptions.IsImplicit(parse, algorithm) ? "rc-ppo" : parse.GetValue(algorithm)!;
                 var root = Path.GetFullPath(parse.GetValue(output)!);
                 var draftActions = edgeCloud.ResolveDraftActions(parse);
+                var plannerPrior = edgeCloud.ResolvePlannerPrior(parse);
                 var runs = (parse.GetValue(seeds) is { } list ? SeedList.Parse(list) : [parse.GetValue(seed)])
                     .Select(s => new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithmName), environment, parse.GetValue(steps), s,
-                        Path.GetDirectoryName(root)!, Path.GetFileName(root), draftActions))
+                        Path.GetDirectoryName(root)!, Path.GetFileName(root), draftActions, plannerPrior))
                     .ToList();
                 OutputBundles.RefuseExisting(output.Name, root, runs.Select(r => r.Seed));
                 TrainJob.Run(runs, ct);

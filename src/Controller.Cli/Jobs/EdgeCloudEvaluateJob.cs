@@ -96,7 +96,7 @@ internal static class EdgeCloudEvaluateJob
                 }
 
                 // One instance per simulated device: the network is shared (thread-safe), the mask scratch is not.
-                return new EdgeCloudLearnedPolicy(name, policy.Policy, policy.DraftActions, settings.Options);
+                return policy.ForAnotherDevice();
             }
         }, provenance);
     }

@@ -36,6 +36,13 @@ internal sealed class EdgeCloudOptions
         DefaultValueFactory = _ => "relative",
     };
 
+    /// <summary>Train only: β of the planner prior PPO and A2C add to their logits.</summary>
+    public Option<double> PlannerPrior { get; } = new("--planner-prior")
+    {
+        Description = "edge-cloud train (PPO, A2C): β of the planner's prior, added to the policy's logits as β·ln(expected rate / best expected rate), so the network learns a correction to the one-step planner; 0 for none.",
+        DefaultValueFactory = _ => Offloading.EdgeCloud.Evaluation.EdgeCloudTrainer.DefaultPriorSharpness,
+    };
+
     public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, SloMisses, WindowSeconds, MaxDraft, Thermal];
 
     /// <summary>True when <paramref name="env"/> selects the edge–cloud environment.</summary>
@@ -76,6 +83,12 @@ internal sealed class EdgeCloudOptions
         "absolute" => DraftLengthActions.Absolute,
         var other => throw new ArgumentException($"--draft-actions must be relative or absolute, got '{other}'"),
     };
+
+    /// <summary>The <c>--planner-prior</c> value.</summary>
+    /// <exception cref="ArgumentException">Negative or not finite.</exception>
+    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && double.IsFinite(beta) && beta >= 0
+        ? beta
+        : throw new ArgumentException($"--planner-prior must be a finite number ≥ 0, got {parse.GetValue(PlannerPrior)}");
 
     /// <summary>
     /// <c>generated</c> → null (generated traces); an existing directory → itself; the default

@@ -45,8 +45,9 @@ public sealed class A2c
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, random);
         setup.ApplyPolicyLogitPrior(Model);
-        _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
-        _batch = new Minibatch(_buffer.Size, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
+        var statePrior = setup.ResolveStateLogPrior();
+        _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
+        _batch = new Minibatch(_buffer.Size, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         _collector = new OnPolicyCollector(_env, Model, Observation, Multipliers, random, hp.Gamma, setup.Seed);
         _optimizer = new RmsProp(Model.Parameters, hp.LearningRate, hp.RmsPropAlpha, hp.RmsPropEpsilon);
         _episodes = new EpisodeWindow(spec);
@@ -133,7 +134,8 @@ public sealed class A2c
         Span<float> advantages, Span<float> logProbGrad, Span<float> entropyGrad, Span<float> valueGrad, Span<float> costValueGrad)
     {
         var n = batch.Size;
-        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n);
+        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n,
+            batch.LogPriors is { } priors ? priors.AsSpan(0, n * batch.ActionCount) : default);
         LagrangianAdvantage.Compute(batch, lambdas, hp.NormalizeAdvantage, advantages);
 
         double policyLoss = 0, entropyLoss = 0;

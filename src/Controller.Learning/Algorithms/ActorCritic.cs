@@ -14,6 +14,7 @@ public sealed class ActorCritic
     private float[] _logitGrad = [];
     private float[] _valueGrad = [];
     private float[] _costValueGrad = [];
+    private float[] _priorLogits = [];
 
     private ActorCritic(Mlp policy, Mlp value, Mlp? costValue)
     {
@@ -72,9 +73,11 @@ public sealed class ActorCritic
 
     /// <summary>
     /// Forward pass of all networks over a batch: fills <see cref="LogProbabilities"/>, <see cref="ActionLogProbabilities"/>,
-    /// <see cref="Entropies"/>, <see cref="Values"/> and <see cref="CostValues"/>.
+    /// <see cref="Entropies"/>, <see cref="Values"/> and <see cref="CostValues"/>. <paramref name="logPriors"/>, when not empty,
+    /// is added to the policy's logits first (<c>[batch, ActionCount]</c>; see <see cref="TrainingSetup.StateLogPrior"/>).
     /// </summary>
-    public void Evaluate(ReadOnlySpan<float> observations, ReadOnlySpan<bool> masks, ReadOnlySpan<int> actions, int batchSize)
+    public void Evaluate(ReadOnlySpan<float> observations, ReadOnlySpan<bool> masks, ReadOnlySpan<int> actions, int batchSize,
+        ReadOnlySpan<float> logPriors = default)
     {
         EnsureCapacity(batchSize);
         var a = ActionCount;
@@ -83,7 +86,16 @@ public sealed class ActorCritic
         {
             var mask = masks.Slice(b * a, a);
             var logProbs = LogProbabilities.AsSpan(b * a, a);
-            MaskedCategorical.LogProbabilities(logits.Slice(b * a, a), mask, logProbs);
+            var row = logits.Slice(b * a, a);
+            if (!logPriors.IsEmpty)
+            {
+                // The prior is a constant offset, so ∂log π/∂logits is unchanged and Backward needs no change.
+                row.CopyTo(_priorLogits);
+                OnPolicyCollector.AddTo(_priorLogits, logPriors.Slice(b * a, a));
+                row = _priorLogits;
+            }
+
+            MaskedCategorical.LogProbabilities(row, mask, logProbs);
             var action = actions[b];
             if (!mask[action])
             {
@@ -162,5 +174,6 @@ public sealed class ActorCritic
         _logitGrad = new float[batch * ActionCount];
         _valueGrad = new float[batch];
         _costValueGrad = new float[batch * ConstraintCount];
+        _priorLogits = new float[ActionCount];
     }
 }

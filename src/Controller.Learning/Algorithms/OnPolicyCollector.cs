@@ -22,6 +22,7 @@ internal sealed class OnPolicyCollector
     private readonly float[] _normalized;
     private readonly int[] _actions;
     private readonly float[] _logProbs;
+    private readonly float[] _logits;
 
     public OnPolicyCollector(VectorizedEnvironment env, ActorCritic model, ObservationSpec observation, LagrangeMultipliers multipliers, Random random, double gamma, int seed)
     {
@@ -34,6 +35,7 @@ internal sealed class OnPolicyCollector
         _normalized = new float[env.Count * env.Spec.ObservationSize];
         _actions = new int[env.Count];
         _logProbs = new float[env.Spec.ActionCount];
+        _logits = new float[env.Spec.ActionCount];
         LastValues = new float[env.Count];
         LastCostValues = Enumerable.Range(0, multipliers.Count).Select(_ => new float[env.Count]).ToArray();
         env.Reset(seed);
@@ -63,7 +65,15 @@ internal sealed class OnPolicyCollector
             {
                 var i = (t * n) + e;
                 var mask = _env.Masks.AsSpan(e * a, a);
-                MaskedCategorical.LogProbabilities(logits.Slice(e * a, a), mask, _logProbs);
+                logits.Slice(e * a, a).CopyTo(_logits);
+                if (buffer.LogPriors is { } priors)
+                {
+                    var prior = (_env.LogPriors ?? throw new InvalidOperationException("The rollout expects log-priors; the environments have none.")).AsSpan(e * a, a);
+                    prior.CopyTo(priors.AsSpan(i * a, a));
+                    AddTo(_logits, prior);
+                }
+
+                MaskedCategorical.LogProbabilities(_logits, mask, _logProbs);
                 var action = MaskedCategorical.Sample(_logProbs, mask, _random.NextDouble());
                 _actions[e] = action;
                 buffer.Actions[i] = action;
@@ -115,6 +125,15 @@ internal sealed class OnPolicyCollector
                     LastCostValues[k][e] = costValues[(e * c) + k];
                 }
             }
+        }
+    }
+
+    /// <summary><c>target += addend</c>, element-wise.</summary>
+    internal static void AddTo(Span<float> target, ReadOnlySpan<float> addend)
+    {
+        for (var j = 0; j < target.Length; j++)
+        {
+            target[j] += addend[j];
         }
     }
 

@@ -45,9 +45,10 @@ public sealed class Ppo
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, _random);
         setup.ApplyPolicyLogitPrior(Model);
-        _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
+        var statePrior = setup.ResolveStateLogPrior();
+        _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         var batch = Math.Min(hp.MinibatchSize, _buffer.Size);
-        _minibatch = new Minibatch(batch, spec.ObservationSize, spec.ActionCount, Multipliers.Count);
+        _minibatch = new Minibatch(batch, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         _collector = new OnPolicyCollector(_env, Model, Observation, Multipliers, _random, hp.Gamma, setup.Seed);
         _optimizer = new Adam(Model.Parameters, hp.LearningRate, epsilon: hp.AdamEpsilon);
         _episodes = new EpisodeWindow(spec);
@@ -152,7 +153,8 @@ public sealed class Ppo
         Span<float> advantages, Span<float> logProbGrad, Span<float> entropyGrad, Span<float> valueGrad, Span<float> costValueGrad)
     {
         var n = batch.Size;
-        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n);
+        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n,
+            batch.LogPriors is { } priors ? priors.AsSpan(0, n * batch.ActionCount) : default);
         LagrangianAdvantage.Compute(batch, lambdas, hp.NormalizeAdvantage, advantages);
 
         // Clipped surrogate. Where the clipped term is the smaller one and r is outside [1−ε, 1+ε], it has no gradient.

@@ -29,6 +29,14 @@ public sealed record TrainingSetup(IReadOnlyList<IEnvironment> Environments, int
     /// </summary>
     public IReadOnlyList<float>? PolicyLogitPrior { get; init; }
 
+    /// <summary>
+    /// PPO and A2C only: add the environments' <see cref="IActionPrior"/> log-prior to the policy's logits on every step, so
+    /// the network learns a correction to it; the trained network must be served with the same prior (the exported
+    /// <see cref="Policy"/> does not carry it). Off by default; DQN ignores it.
+    /// </summary>
+    /// <exception cref="ArgumentException">(At construction of the learner) an environment does not implement <see cref="IActionPrior"/>.</exception>
+    public bool StateLogPrior { get; init; }
+
     /// <summary>Where training metrics go; silent by default.</summary>
     public MetricsLogger Metrics { get; init; } = MetricsLogger.Silent;
 
@@ -62,6 +70,25 @@ public sealed record TrainingSetup(IReadOnlyList<IEnvironment> Environments, int
         {
             bias.Value[a] = prior[a];
         }
+    }
+
+    /// <summary>True when the learner should add the environments' log-prior; throws when asked to without one.</summary>
+    internal bool ResolveStateLogPrior()
+    {
+        if (!StateLogPrior)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Environments.Count; i++)
+        {
+            if (Environments[i] is not IActionPrior)
+            {
+                throw new ArgumentException($"StateLogPrior needs every environment to implement IActionPrior; environment {i} ({Environments[i].GetType().Name}) does not.", nameof(StateLogPrior));
+            }
+        }
+
+        return true;
     }
 
     internal ObservationSpec ResolveObservation()

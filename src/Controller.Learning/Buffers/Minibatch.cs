@@ -6,7 +6,7 @@ namespace Controller.Learning.Buffers;
 /// </summary>
 public sealed class Minibatch
 {
-    public Minibatch(int capacity, int observationSize, int actionCount, int constraintCount)
+    public Minibatch(int capacity, int observationSize, int actionCount, int constraintCount, bool statePrior = false)
     {
         ObservationSize = observationSize;
         ActionCount = actionCount;
@@ -19,6 +19,10 @@ public sealed class Minibatch
         Returns = new float[capacity];
         CostAdvantages = new float[capacity * constraintCount];
         CostReturns = new float[capacity * constraintCount];
+        if (statePrior)
+        {
+            LogPriors = new float[capacity * actionCount];
+        }
     }
 
     public int Size { get; set; }
@@ -45,12 +49,20 @@ public sealed class Minibatch
 
     public float[] CostReturns { get; }
 
+    /// <summary>See <see cref="RolloutBuffer.LogPriors"/>; null without a state prior.</summary>
+    public float[]? LogPriors { get; }
+
     /// <summary>Copies the rows <paramref name="indices"/> of <paramref name="buffer"/>.</summary>
     public void Gather(RolloutBuffer buffer, ReadOnlySpan<int> indices)
     {
         if (indices.Length > Actions.Length)
         {
             throw new ArgumentException($"Minibatch holds {Actions.Length} samples; asked for {indices.Length}.", nameof(indices));
+        }
+
+        if (LogPriors is not null && buffer.LogPriors is null)
+        {
+            throw new ArgumentException("This minibatch expects log-priors; the rollout has none.", nameof(buffer));
         }
 
         Size = indices.Length;
@@ -66,6 +78,11 @@ public sealed class Minibatch
             OldLogProbabilities[b] = buffer.LogProbabilities[i];
             Advantages[b] = buffer.Advantages[i];
             Returns[b] = buffer.Returns[i];
+            if (LogPriors is not null && buffer.LogPriors is not null)
+            {
+                buffer.LogPriors.AsSpan(i * a, a).CopyTo(LogPriors.AsSpan(b * a, a));
+            }
+
             for (var k = 0; k < c; k++)
             {
                 CostAdvantages[(b * c) + k] = buffer.CostAdvantages[k][i];

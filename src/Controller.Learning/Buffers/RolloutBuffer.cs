@@ -5,10 +5,11 @@ namespace Controller.Learning.Buffers;
 /// <summary>
 /// On-policy storage of one rollout, laid out <c>[step, env]</c> (row <c>i = t·envs + e</c>). Observations are stored
 /// already normalised. Cost arrays are per constraint (<c>[constraint][i]</c>), in the order of the multipliers.
+/// With a state prior (<see cref="Algorithms.TrainingSetup.StateLogPrior"/>) it also keeps the log-prior each row was sampled with.
 /// </summary>
 public sealed class RolloutBuffer
 {
-    public RolloutBuffer(int steps, int envs, int observationSize, int actionCount, int constraintCount)
+    public RolloutBuffer(int steps, int envs, int observationSize, int actionCount, int constraintCount, bool statePrior = false)
     {
         Steps = steps;
         Envs = envs;
@@ -29,6 +30,10 @@ public sealed class RolloutBuffer
         CostValues = NewChannels(constraintCount, n);
         CostAdvantages = NewChannels(constraintCount, n);
         CostReturns = NewChannels(constraintCount, n);
+        if (statePrior)
+        {
+            LogPriors = new float[n * actionCount];
+        }
     }
 
     public int Steps { get; }
@@ -71,6 +76,9 @@ public sealed class RolloutBuffer
     public float[][] CostAdvantages { get; }
 
     public float[][] CostReturns { get; }
+
+    /// <summary>The environment's log-prior added to the logits at collection, <c>[i, action]</c>; null without a state prior.</summary>
+    public float[]? LogPriors { get; }
 
     /// <summary>Runs GAE on the reward and on each constrained cost.</summary>
     public void ComputeAdvantages(ReadOnlySpan<float> lastValues, IReadOnlyList<float[]> lastCostValues, double gamma, double lambda)

@@ -10,6 +10,7 @@ public sealed class VectorizedEnvironment
     private readonly double[] _episodeReturns;
     private readonly double[] _episodeCosts;
     private readonly int[] _episodeLengths;
+    private readonly IActionPrior[]? _priors;
     private int _nextSeed;
 
     public VectorizedEnvironment(IReadOnlyList<IEnvironment> environments)
@@ -48,6 +49,11 @@ public sealed class VectorizedEnvironment
         _episodeReturns = new double[n];
         _episodeCosts = new double[n * Spec.CostCount];
         _episodeLengths = new int[n];
+        if (environments.All(e => e is IActionPrior))
+        {
+            _priors = environments.Cast<IActionPrior>().ToArray();
+            LogPriors = new float[n * Spec.ActionCount];
+        }
     }
 
     public EnvironmentSpec Spec { get; }
@@ -73,6 +79,12 @@ public sealed class VectorizedEnvironment
     public bool[] Terminated { get; }
 
     public bool[] Truncated { get; }
+
+    /// <summary>
+    /// Log-prior of every action in each environment's current state, <c>[Count, ActionCount]</c>, when every environment is
+    /// an <see cref="IActionPrior"/>; null otherwise. Entries of masked actions are 0.
+    /// </summary>
+    public float[]? LogPriors { get; }
 
     /// <summary>Resets every environment; environment <c>i</c> gets seed <c>seed + i</c>, later resets continue the sequence.</summary>
     public void Reset(int seed)
@@ -128,6 +140,7 @@ public sealed class VectorizedEnvironment
             else
             {
                 CheckMask(i);
+                ReadLogPrior(i);
             }
         }
     }
@@ -137,9 +150,35 @@ public sealed class VectorizedEnvironment
         var obsSize = Spec.ObservationSize;
         _environments[i].Reset(_nextSeed++, Observations.AsSpan(i * obsSize, obsSize), Masks.AsSpan(i * Spec.ActionCount, Spec.ActionCount));
         CheckMask(i);
+        ReadLogPrior(i);
         _episodeReturns[i] = 0;
         _episodeLengths[i] = 0;
         _episodeCosts.AsSpan(i * Spec.CostCount, Spec.CostCount).Clear();
+    }
+
+    /// <summary>Reads environment <paramref name="i"/>'s log-prior for its current state, when it has one: masked entries 0, allowed ones finite.</summary>
+    private void ReadLogPrior(int i)
+    {
+        if (_priors is null || LogPriors is null)
+        {
+            return;
+        }
+
+        var a = Spec.ActionCount;
+        var mask = Masks.AsSpan(i * a, a);
+        var prior = LogPriors.AsSpan(i * a, a);
+        _priors[i].WriteLogPrior(prior);
+        for (var j = 0; j < a; j++)
+        {
+            if (!mask[j])
+            {
+                prior[j] = 0;
+            }
+            else if (!float.IsFinite(prior[j]))
+            {
+                throw new InvalidOperationException($"Environment {i}'s action prior gave allowed action {j} a non-finite log-prior {prior[j]}.");
+            }
+        }
     }
 
     private void CheckMask(int i)

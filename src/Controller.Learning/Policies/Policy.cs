@@ -58,13 +58,14 @@ public sealed class Policy
 
     /// <summary>
     /// Writes π(a|s) for every action: the masked softmax for a categorical head, one-hot on the best allowed action for a
-    /// Q-value head. Masked actions get exactly 0.
+    /// Q-value head. Masked actions get exactly 0. <paramref name="logPrior"/>, when not empty, is added to the scores first:
+    /// a policy trained with a state prior (<see cref="Algorithms.TrainingSetup.StateLogPrior"/>) must be served with it.
     /// </summary>
-    public void ActionProbabilities(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask, Span<float> probabilities)
+    public void ActionProbabilities(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask, Span<float> probabilities, ReadOnlySpan<float> logPrior = default)
     {
         CheckMask(mask, probabilities.Length);
         Span<float> scores = stackalloc float[Network.OutputSize];
-        Scores(observation, scores);
+        Scores(observation, scores, logPrior);
         if (Head == PolicyHead.Categorical)
         {
             MaskedCategorical.Probabilities(scores, mask, probabilities);
@@ -78,12 +79,13 @@ public sealed class Policy
     /// <summary>
     /// Chooses an allowed action. With <paramref name="uniformSample"/> ∈ [0, 1) a categorical policy samples (inverse CDF)
     /// and reports π(a|s); without it, or for a Q-value head, it picks the best allowed action with probability 1.
+    /// <paramref name="logPrior"/> as in <see cref="ActionProbabilities"/>.
     /// </summary>
-    public PolicyDecision Act(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask, double? uniformSample = null)
+    public PolicyDecision Act(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask, double? uniformSample = null, ReadOnlySpan<float> logPrior = default)
     {
         CheckMask(mask, Network.OutputSize);
         Span<float> scores = stackalloc float[Network.OutputSize];
-        Scores(observation, scores);
+        Scores(observation, scores, logPrior);
         if (Head == PolicyHead.QValues || uniformSample is null)
         {
             return new PolicyDecision(MaskedCategorical.ArgMax(scores, mask), 1f);
@@ -99,6 +101,25 @@ public sealed class Policy
         MaskedCategorical.LogProbabilities(scores, mask, logProbs);
         var action = MaskedCategorical.Sample(logProbs, mask, u);
         return new PolicyDecision(action, MathF.Exp(logProbs[action]));
+    }
+
+    private void Scores(ReadOnlySpan<float> observation, Span<float> scores, ReadOnlySpan<float> logPrior)
+    {
+        Scores(observation, scores);
+        if (logPrior.IsEmpty)
+        {
+            return;
+        }
+
+        if (logPrior.Length != scores.Length)
+        {
+            throw new ArgumentException($"Policy has {scores.Length} actions; got a log-prior of {logPrior.Length}.", nameof(logPrior));
+        }
+
+        for (var a = 0; a < scores.Length; a++)
+        {
+            scores[a] += logPrior[a];
+        }
     }
 
     private void CheckMask(ReadOnlySpan<bool> mask, int outputLength)

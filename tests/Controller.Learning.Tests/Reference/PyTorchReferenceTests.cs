@@ -113,6 +113,26 @@ public sealed class PyTorchReferenceTests
     }
 
     [Fact]
+    public void PpoLoss_WithStateLogPrior_MatchesPyTorchLossAndParameterGradients()
+    {
+        var f = Fixture.Load("ppo_prior_loss.json");
+        var hpJson = f.Root.GetProperty("hyperparameters");
+        var hp = new PpoHyperparameters(
+            ClipRange: hpJson.GetProperty("clipRange").GetDouble(),
+            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
+            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
+            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
+        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f, statePrior: true);
+
+        var stats = Ppo.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
+
+        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
+        Tolerance.AssertClose(f.Double("entropyLoss"), stats.EntropyLoss, "entropy loss");
+        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
+        f.AssertParameterGrads(model.Parameters);
+    }
+
+    [Fact]
     public void Adam_ThreeSteps_MatchesTorchOptimAdam()
     {
         var f = Fixture.Load("adam.json");
@@ -140,13 +160,18 @@ public sealed class PyTorchReferenceTests
         Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("b")), b.Value, "b");
     }
 
-    private static (ActorCritic Model, Minibatch Batch, double[] Lambdas, float[][] Scratch) LoadActorCriticCase(Fixture f)
+    private static (ActorCritic Model, Minibatch Batch, double[] Lambdas, float[][] Scratch) LoadActorCriticCase(Fixture f, bool statePrior = false)
     {
         var (obs, a, c, n) = (f.Int("obsSize"), f.Int("actions"), f.Int("constraints"), f.Int("batch"));
         var model = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
         f.LoadParameters(model.Parameters);
         model.ZeroGrad();
-        var batch = new Minibatch(n, obs, a, c) { Size = n };
+        var batch = new Minibatch(n, obs, a, c, statePrior) { Size = n };
+        if (batch.LogPriors is { } priors)
+        {
+            f.Floats("logPriors").CopyTo(priors, 0);
+        }
+
         f.Floats("observations").CopyTo(batch.Observations, 0);
         f.Bools("masks").CopyTo(batch.Masks, 0);
         f.Ints("sampleActions").CopyTo(batch.Actions, 0);

@@ -65,7 +65,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [Fact]
     public void Describe_TrainedWithAnotherSloAllowance_NamesTheDifference()
     {
-        var settings = EdgeCloudPolicySettings.From("rc-ppo", Options with { SloMissesPerWindow = 2 }, 10, 0, 1, DraftLengthActions.RelativeToPlanner);
+        var settings = EdgeCloudPolicySettings.From("rc-ppo", Options with { SloMissesPerWindow = 2 }, 10, 0, 1, DraftLengthActions.RelativeToPlanner, plannerPriorSharpness: 5);
 
         Assert.Contains("differs from this evaluation in: SLO misses allowed", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("k relative to the planner's k*", settings.Describe(Options), StringComparison.Ordinal);

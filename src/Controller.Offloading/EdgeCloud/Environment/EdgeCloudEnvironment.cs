@@ -18,8 +18,9 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// no absent modality, no k above the memory cap, and (switchable) no action that would overrun a budget.
 /// <see cref="Reset"/> with a seed starts a fresh device (network, device class, trace offset, warm-up);
 /// without one the next window continues the same device's timeline.
+/// As an <see cref="IActionPrior"/> it offers learners <see cref="PlannerPrior"/> with <see cref="PriorSharpness"/>.
 /// </summary>
-public sealed class EdgeCloudEnvironment : IEnvironment
+public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
 {
     /// <summary>Names of the cost vector's entries.</summary>
     public static IReadOnlyList<string> CostNames { get; } = ["energy", "spend", "slo"];
@@ -190,6 +191,17 @@ public sealed class EdgeCloudEnvironment : IEnvironment
 
         return new StepResult((float)(rate * Options.RewardScale), Terminated: _done, Truncated: false);
     }
+
+    /// <summary>β of the <see cref="PlannerPrior"/> this environment offers learners; 0 (uniform) by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double PriorSharpness
+    {
+        get;
+        set => field = value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The prior's sharpness β must be a finite number ≥ 0.");
+    }
+
+    /// <inheritdoc />
+    public void WriteLogPrior(Span<float> logPrior) => PlannerPrior.Write(Decision, _mask, PriorSharpness, logPrior);
 
     /// <summary>A short label of an action, e.g. <c>spec{0,2} k=4</c>.</summary>
     public string Describe(int action) => Label(Space, action);

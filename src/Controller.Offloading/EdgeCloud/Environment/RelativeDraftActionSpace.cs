@@ -70,6 +70,18 @@ public sealed class RelativeDraftActionSpace
         return Absolute.SpeculativeIndex(rank, k);
     }
 
+    /// <summary>
+    /// Per-action values (such as log-priors) moved from the absolute space to this one: each allowed relative
+    /// action takes the value of the absolute action it names in <paramref name="decision"/>; forbidden ones get 0.
+    /// </summary>
+    public void FromAbsoluteValues(EdgeCloudDecision decision, ReadOnlySpan<bool> relativeMask, ReadOnlySpan<float> absoluteValues, Span<float> values)
+    {
+        for (var a = 0; a < values.Length; a++)
+        {
+            values[a] = relativeMask[a] ? absoluteValues[ToAbsolute(decision, a)] : 0f;
+        }
+    }
+
     /// <summary>The relative action naming absolute action <paramref name="absoluteAction"/> in <paramref name="decision"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The absolute action is speculative but the anchor is 0 (no speculative decoding here).</exception>
     public int FromAbsolute(EdgeCloudDecision decision, int absoluteAction)

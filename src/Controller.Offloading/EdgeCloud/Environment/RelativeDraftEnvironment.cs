@@ -6,10 +6,13 @@ namespace Controller.Offloading.EdgeCloud.Environments;
 /// The edge–cloud environment as a learner with <see cref="DraftLengthActions.RelativeToPlanner"/> sees it: the same
 /// observations, costs and rewards, but actions and masks in <see cref="RelativeDraftActionSpace"/>. Each step
 /// translates the chosen offset to the absolute action for the pending request and steps the inner environment.
+/// Its action prior is the inner one's, read through the same translation.
 /// </summary>
-public sealed class RelativeDraftEnvironment : IEnvironment
+public sealed class RelativeDraftEnvironment : IEnvironment, IActionPrior
 {
     private readonly bool[] _absoluteMask;
+    private readonly bool[] _mask;
+    private readonly float[] _absolutePrior;
 
     public RelativeDraftEnvironment(EdgeCloudEnvironment inner)
     {
@@ -17,6 +20,8 @@ public sealed class RelativeDraftEnvironment : IEnvironment
         Inner = inner;
         Space = RelativeDraftActionSpace.Get(inner.Space.ModalityCount, inner.Space.MaxDraftLength);
         _absoluteMask = new bool[inner.Spec.ActionCount];
+        _absolutePrior = new float[inner.Spec.ActionCount];
+        _mask = new bool[Space.Count];
         Spec = inner.Spec with { ActionCount = Space.Count };
     }
 
@@ -32,6 +37,7 @@ public sealed class RelativeDraftEnvironment : IEnvironment
     {
         Inner.Reset(seed, observation, _absoluteMask);
         Space.Mask(Inner.Decision, _absoluteMask, actionMask);
+        actionMask.CopyTo(_mask);
     }
 
     /// <inheritdoc />
@@ -40,6 +46,14 @@ public sealed class RelativeDraftEnvironment : IEnvironment
     {
         var result = Inner.Step(Space.ToAbsolute(Inner.Decision, action), observation, _absoluteMask, costs);
         Space.Mask(Inner.Decision, _absoluteMask, actionMask);
+        actionMask.CopyTo(_mask);
         return result;
+    }
+
+    /// <inheritdoc />
+    public void WriteLogPrior(Span<float> logPrior)
+    {
+        Inner.WriteLogPrior(_absolutePrior);
+        Space.FromAbsoluteValues(Inner.Decision, _mask, _absolutePrior, logPrior);
     }
 }

@@ -11,7 +11,9 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// then the most probable draft length. The single most probable joint action would undercount an option spread over
 /// many variants — a policy giving speculative decoding 0.55 over several offsets and local 0.45 would run local. A bundle
 /// trained with <see cref="DraftLengthActions.RelativeToPlanner"/> acts in <see cref="RelativeDraftActionSpace"/>; its choice
-/// is translated to the environment's absolute action. One instance serves one simulated device at a time (it keeps scratch).
+/// is translated to the environment's absolute action. A bundle trained with the planner's prior
+/// (<see cref="PlannerPrior"/>, β = <see cref="PriorSharpness"/>) gets the same prior added to its logits here.
+/// One instance serves one simulated device at a time (it keeps scratch); <see cref="ForAnotherDevice"/> shares the network.
 /// </summary>
 public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
 {
@@ -21,20 +23,28 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
     private readonly float[] _probabilities;
     private readonly int _firstSpeculative;
     private readonly int _blockWidth;
+    private readonly EdgeCloudEnvironmentOptions _options;
+    private readonly float[] _absolutePrior;
+    private readonly float[] _prior;
 
+    /// <param name="priorSharpness">β of the planner prior the bundle was trained with; null or 0 for none.</param>
     /// <exception cref="InvalidDataException">The bundle's observation or action count does not fit the environment.</exception>
-    public EdgeCloudLearnedPolicy(string name, Policy policy, DraftLengthActions draftActions, EdgeCloudEnvironmentOptions options)
+    public EdgeCloudLearnedPolicy(string name, Policy policy, DraftLengthActions draftActions, EdgeCloudEnvironmentOptions options, double? priorSharpness = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
         _policy = policy;
+        _options = options;
         DraftActions = draftActions;
+        PriorSharpness = priorSharpness is > 0 ? priorSharpness : null;
         var absolute = CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
         _relative = draftActions == DraftLengthActions.RelativeToPlanner ? RelativeDraftActionSpace.Get(absolute.ModalityCount, absolute.MaxDraftLength) : null;
         var actionCount = _relative?.Count ?? absolute.Count;
         _relativeMask = new bool[_relative?.Count ?? 0];
         _probabilities = new float[actionCount];
+        _absolutePrior = new float[PriorSharpness is null ? 0 : absolute.Count];
+        _prior = new float[PriorSharpness is null ? 0 : actionCount];
         _firstSpeculative = absolute.FirstSpeculativeIndex;
         _blockWidth = _relative?.OffsetCount ?? absolute.MaxDraftLength;
         if (policy.Observation.Size != EdgeCloudObservation.Size || policy.Actions.Count != actionCount)
@@ -52,6 +62,12 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
     /// <summary>How the bundle's speculative actions name their draft length.</summary>
     public DraftLengthActions DraftActions { get; }
 
+    /// <summary>β of the planner prior added to the logits; null when the bundle was trained without one.</summary>
+    public double? PriorSharpness { get; }
+
+    /// <summary>The same bundle with its own scratch, for another simulated device.</summary>
+    public EdgeCloudLearnedPolicy ForAnotherDevice() => new(Name, _policy, DraftActions, _options, PriorSharpness);
+
     public void BeginWindow(EdgeCloudEnvironment environment)
     {
     }
@@ -66,21 +82,31 @@ public sealed class EdgeCloudLearnedPolicy : IEdgeCloudPolicy
     public int Act(EdgeCloudDecision decision, ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        if (PriorSharpness is { } beta)
+        {
+            PlannerPrior.Write(decision, mask, beta, _absolutePrior);
+        }
+
         if (_relative is null)
         {
-            return ChooseAllowed(observation, mask);
+            return ChooseAllowed(observation, mask, PriorSharpness is null ? default : _absolutePrior);
         }
 
         _relative.Mask(decision, mask, _relativeMask);
-        return _relative.ToAbsolute(decision, ChooseAllowed(observation, _relativeMask));
+        if (PriorSharpness is not null)
+        {
+            _relative.FromAbsoluteValues(decision, _relativeMask, _absolutePrior, _prior);
+        }
+
+        return _relative.ToAbsolute(decision, ChooseAllowed(observation, _relativeMask, _prior));
     }
 
     /// <summary>Part-by-part choice; the plain masked argmax if the probabilities are not usable (a non-finite logit).</summary>
-    private int ChooseAllowed(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask)
+    private int ChooseAllowed(ReadOnlySpan<float> observation, ReadOnlySpan<bool> mask, ReadOnlySpan<float> logPrior)
     {
-        _policy.ActionProbabilities(observation, mask, _probabilities);
+        _policy.ActionProbabilities(observation, mask, _probabilities, logPrior);
         var choice = MostProbableByParts(_probabilities, _firstSpeculative, _blockWidth);
-        return _probabilities[choice] > 0 && mask[choice] ? choice : _policy.Act(observation, mask).Action;
+        return _probabilities[choice] > 0 && mask[choice] ? choice : _policy.Act(observation, mask, logPrior: logPrior).Action;
     }
 
     /// <summary>

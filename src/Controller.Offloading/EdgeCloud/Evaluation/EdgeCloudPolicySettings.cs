@@ -9,7 +9,7 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// How an edge–cloud policy bundle was trained, stored beside its manifest as <c>edge-cloud.json</c>, so that
 /// evaluation can refuse a bundle whose observation or action space does not match and report its provenance.
 /// Bundles written before <see cref="DraftActions"/> and <see cref="SloMissesPerWindow"/> existed lack those fields: they
-/// read as absolute draft lengths and an unrecorded SLO allowance.
+/// read as absolute draft lengths and an unrecorded SLO allowance; bundles without <see cref="PlannerPriorSharpness"/> were trained without the planner prior.
 /// </summary>
 public sealed record EdgeCloudPolicySettings(
     string Algorithm,
@@ -27,7 +27,8 @@ public sealed record EdgeCloudPolicySettings(
     double TrainSeconds,
     string World,
     DraftLengthActions DraftActions = DraftLengthActions.Absolute,
-    double? SloMissesPerWindow = null)
+    double? SloMissesPerWindow = null,
+    double? PlannerPriorSharpness = null)
 {
     /// <summary>File name inside the bundle directory.</summary>
     public const string FileName = "edge-cloud.json";
@@ -41,12 +42,12 @@ public sealed record EdgeCloudPolicySettings(
 
     /// <summary>The settings of a run with <paramref name="options"/>.</summary>
     public static EdgeCloudPolicySettings From(string algorithm, EdgeCloudEnvironmentOptions options, long steps, int seed, double trainSeconds,
-        DraftLengthActions draftActions)
+        DraftLengthActions draftActions, double? plannerPriorSharpness)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new(algorithm, options.Devices, options.Networks, options.EnergyBudgetJoules, options.SpendBudgetUsd, options.LatencySloMs,
             options.WindowSeconds, options.MaxDraftLength, options.MaskOverBudget, options.Thermal, steps, seed, trainSeconds,
-            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow);
+            EdgeCloudWorld.Describe(null, options.Thermal), draftActions, options.SloMissesPerWindow, plannerPriorSharpness);
     }
 
     /// <summary>One line: how the bundle was trained, and which settings differ from <paramref name="evaluation"/>.</summary>
@@ -73,7 +74,7 @@ public sealed record EdgeCloudPolicySettings(
         Compare(Devices.SequenceEqual(evaluation.Devices), "devices");
         Compare(Networks.SequenceEqual(evaluation.Networks), "networks");
         var line = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
+            $"{Algorithm}, {Steps} steps, trained with {EnergyBudgetJoules} J and ${SpendBudgetUsd} per {WindowSeconds} s window, SLO {LatencySloMs / 1_000} s ({(SloMissesPerWindow is { } m ? $"{m} misses allowed" : "misses allowed not recorded")}), K = {MaxDraftLength}, mask {(MaskOverBudget ? "on" : "off")}, {(DraftActions == DraftLengthActions.RelativeToPlanner ? "k relative to the planner's k*" : "absolute k")}, {(PlannerPriorSharpness is { } beta ? $"planner prior β = {beta}" : "no planner prior")}, thermal {(Thermal ? "on" : "off")}, devices {string.Join("/", Devices)}; {World}");
         return differs.Count == 0 ? line + "; same settings as this evaluation" : line + "; **differs from this evaluation in: " + string.Join(", ", differs) + "**";
     }
 

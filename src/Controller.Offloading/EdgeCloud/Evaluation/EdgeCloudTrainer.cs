@@ -15,8 +15,9 @@ namespace Controller.Offloading.EdgeCloud.Evaluation;
 /// <param name="OutputRoot">Bundle root; the bundle goes to <c>OutputRoot/Name/seed-Seed</c>.</param>
 /// <param name="Name">Policy name.</param>
 /// <param name="DraftActions">How the learner's speculative actions name their draft length; default relative to the planner's k*.</param>
+/// <param name="PriorSharpness">PPO and A2C: β of the planner prior added to the logits (<see cref="PlannerPrior"/>); 0 for none. DQN ignores it.</param>
 public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
-    DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner);
+    DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner, double PriorSharpness = EdgeCloudTrainer.DefaultPriorSharpness);
 
 /// <summary>
 /// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
@@ -34,6 +35,9 @@ public static class EdgeCloudTrainer
     /// </summary>
     public const double DraftOffsetPriorNats = 2;
 
+    /// <summary>Default β of the planner prior (<see cref="PlannerPrior"/>): a 10 % better expected rate is ≈ 1.6× the prior mass.</summary>
+    public const double DefaultPriorSharpness = 5;
+
     /// <summary>Entropy coefficient of PPO and A2C here (SB3's default is 0).</summary>
     public const double EntropyCoefficient = 0.01;
 
@@ -43,6 +47,9 @@ public static class EdgeCloudTrainer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
         var simulated = EdgeCloudWorld.CreateEnvironment(request.Options);
+        // A Q-learner has no logits to offset.
+        var usesPrior = request.Algorithm.Family != "dqn" && request.PriorSharpness > 0;
+        simulated.PriorSharpness = usesPrior ? request.PriorSharpness : 0;
         IEnvironment environment = simulated;
         var labels = Enumerable.Range(0, simulated.Space.Count).Select(simulated.Describe).ToArray();
         float[]? prior = null;
@@ -63,12 +70,14 @@ public static class EdgeCloudTrainer
             Observation = ObservationSpec.Identity(EdgeCloudObservation.Names),
             Actions = new ActionSpec(labels),
             PolicyLogitPrior = prior,
+            StateLogPrior = usesPrior,
             Metrics = LearnerRun.CurveLogger(curve, progress),
         };
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
             new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient), cancellationToken);
-        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions)
+        EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions,
+            usesPrior ? request.PriorSharpness : null)
             .Save(outcome.BundleDirectory);
         return outcome;
     }
@@ -79,6 +88,6 @@ public static class EdgeCloudTrainer
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = EdgeCloudPolicySettings.Load(directory);
-        return new EdgeCloudLearnedPolicy(name, PolicyBundleStore.Load(directory).Policy, settings.DraftActions, options);
+        return new EdgeCloudLearnedPolicy(name, PolicyBundleStore.Load(directory).Policy, settings.DraftActions, options, settings.PlannerPriorSharpness);
     }
 }
