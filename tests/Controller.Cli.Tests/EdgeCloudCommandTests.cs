@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Controller.Cli.Tests.Jobs;
 
 namespace Controller.Cli.Tests;
 
@@ -101,20 +102,22 @@ public sealed class EdgeCloudCommandTests
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1",
             "--out", Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}"), option, value);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(named, result.StandardError, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        TrainEvaluateBadInputTests.AssertBadInput(result, named);
     }
 
-    [Fact]
-    public async Task Train_EdgeCloudUnknownDraftActions_FailsNamingTheOption()
+    [Theory]
+    [InlineData("--draft-actions", "sideways", "--draft-actions")]
+    [InlineData("--planner-prior", "-1", "--planner-prior")]
+    [InlineData("--planner-prior", "NaN", "--planner-prior")]
+    [InlineData("--planner-prior", "strong", "strong")]
+    [InlineData("--budget-energy", "-5", "--budget-energy")]
+    [InlineData("--network", "moon-link", "--network")]
+    public async Task Train_EdgeCloudBadOption_FailsNamingItAndWritesNothing(string option, string value, string named)
     {
         var output = Path.Combine(Path.GetTempPath(), $"edge-cloud-bad-{Guid.NewGuid():N}");
-        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "train", "--env", "edge-cloud", "--steps", "10", "--draft-actions", "sideways", "--out", output);
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "train", "--env", "edge-cloud", "--steps", "10", option, value, "--out", output);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--draft-actions", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("sideways", result.StandardError, StringComparison.Ordinal);
+        TrainEvaluateBadInputTests.AssertBadInput(result, named);
         Assert.False(Directory.Exists(output), "nothing may be written for a bad option");
     }
 

@@ -9,12 +9,11 @@ namespace Controller.Offloading.Tests.EdgeCloudEnvironment;
 /// <summary>
 /// The reference's sanity checks (<see cref="EdgeCloudSanityChecks"/>) asked of the trained RC-PPO policy — the seed-0
 /// bundle of <c>scripts/edge-cloud-results.sh</c> at the default budgets (draft lengths relative to the planner's k*,
-/// 60,000 steps), kept under Fixtures — and of the analytic rule and the greedy planner the evaluation runs. The
-/// fixture passes six of the seven: k grows with RTT and with α, shrinks with draft time and with uplink bits per draft
-/// token, plain cloud for a slow draft and an idle cloud, speculative for a fast draft and a loaded cloud. It fails
-/// "local on a poor link with a busy cloud" (as every RC-PPO seed does), which is why issue #5 stays open;
-/// <c>scripts/edge-cloud-results.sh</c> writes every check for every seed to <c>sanity.md</c> and docs/edge-cloud.md
-/// reports them. Assert it here when a trained policy passes.
+/// 60,000 steps, the planner prior β = 5), kept under Fixtures — and of the analytic rule and the greedy planner the
+/// evaluation runs. The fixture passes all seven: k grows with RTT and with α, shrinks with draft time and with uplink
+/// bits per draft token, plain cloud for a slow draft and an idle cloud, speculative for a fast draft and a loaded
+/// cloud, local on a poor link with a busy cloud. <c>scripts/edge-cloud-results.sh</c> writes every check for every
+/// seed to <c>sanity.md</c> and docs/edge-cloud.md reports them.
 /// </summary>
 public sealed class EdgeCloudDraftLengthSanityTests
 {
@@ -41,12 +40,16 @@ public sealed class EdgeCloudDraftLengthSanityTests
     public void Learned_FastDraftLoadedCloud_Speculative() => AssertPassed(5);
 
     [Fact]
-    public void Learned_Fixture_NamesDraftLengthsRelativeToThePlanner()
+    public void Learned_PoorLinkBusyCloud_Local() => AssertPassed(6);
+
+    [Fact]
+    public void Learned_Fixture_NamesDraftLengthsRelativeToThePlannerAndServesItsPrior()
     {
         var policy = EdgeCloudTrainer.Load("rc-ppo seed 0", FixtureDirectory(), Options);
 
         Assert.Equal(DraftLengthActions.RelativeToPlanner, policy.DraftActions);
         Assert.Equal(Options.SloMissesPerWindow, EdgeCloudPolicySettings.Load(FixtureDirectory()).SloMissesPerWindow);
+        Assert.Equal(EdgeCloudTrainer.DefaultPriorSharpness, policy.PriorSharpness);
     }
 
     [Fact]

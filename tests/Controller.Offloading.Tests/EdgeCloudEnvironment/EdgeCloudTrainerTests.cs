@@ -44,6 +44,38 @@ public sealed class EdgeCloudTrainerTests : IDisposable
         Assert.Null(settings.SloMissesPerWindow);
         Assert.Contains("misses allowed not recorded", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("absolute k", settings.Describe(Options), StringComparison.Ordinal);
+        Assert.Null(settings.PlannerPriorSharpness);
+        Assert.Contains("no planner prior", settings.Describe(Options), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rc-ppo", 5.0)]
+    [InlineData("rc-a2c", 5.0)]
+    [InlineData("rc-dqn", null)]
+    public void Train_DefaultPlannerPrior_IsRecordedForPolicyGradientLearnersOnly(string algorithm, double? expected)
+    {
+        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithm), Options, 64, 0, _root, algorithm));
+
+        Assert.Equal(expected, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).PlannerPriorSharpness);
+        Assert.Equal(expected, EdgeCloudTrainer.Load(algorithm, outcome.BundleDirectory, Options).PriorSharpness);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("\"NaN\"")]
+    public void Load_NegativeOrNaNPlannerPrior_ThrowsNamingTheField(string value)
+    {
+        var directory = Path.Combine(_root, "bad-prior");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), $$"""
+            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
+              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
+              "seed": 0, "trainSeconds": 1, "world": "w", "plannerPriorSharpness": {{value}} }
+            """);
+
+        var ex = Assert.Throws<InvalidDataException>(() => EdgeCloudPolicySettings.Load(directory));
+
+        Assert.Contains("plannerPriorSharpness", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +101,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
 
         Assert.Contains("differs from this evaluation in: SLO misses allowed", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("k relative to the planner's k*", settings.Describe(Options), StringComparison.Ordinal);
+        Assert.Contains("planner prior β = 5", settings.Describe(Options), StringComparison.Ordinal);
     }
 
     public void Dispose()

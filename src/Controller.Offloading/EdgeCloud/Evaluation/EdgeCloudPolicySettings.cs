@@ -95,9 +95,14 @@ public sealed record EdgeCloudPolicySettings(
         {
             var settings = JsonSerializer.Deserialize<EdgeCloudPolicySettings>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path}: empty");
-            return Enum.IsDefined(settings.DraftActions)
+            if (!Enum.IsDefined(settings.DraftActions))
+            {
+                throw new InvalidDataException($"{path}: field 'draftActions': {(int)settings.DraftActions} is not Absolute or RelativeToPlanner");
+            }
+
+            return settings.PlannerPriorSharpness is not { } beta || (double.IsFinite(beta) && beta >= 0)
                 ? settings
-                : throw new InvalidDataException($"{path}: field 'draftActions': {(int)settings.DraftActions} is not Absolute or RelativeToPlanner");
+                : throw new InvalidDataException($"{path}: field 'plannerPriorSharpness': {beta} is not a finite number ≥ 0");
         }
         catch (JsonException ex)
         {
