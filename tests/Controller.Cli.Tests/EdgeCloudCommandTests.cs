@@ -109,6 +109,7 @@ public sealed class EdgeCloudCommandTests
     [InlineData("--draft-actions", "sideways", "--draft-actions")]
     [InlineData("--planner-prior", "-1", "--planner-prior")]
     [InlineData("--planner-prior", "NaN", "--planner-prior")]
+    [InlineData("--planner-prior", "1e39", "--planner-prior")]
     [InlineData("--planner-prior", "strong", "strong")]
     [InlineData("--budget-energy", "-5", "--budget-energy")]
     [InlineData("--network", "moon-link", "--network")]

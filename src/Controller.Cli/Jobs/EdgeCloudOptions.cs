@@ -39,7 +39,7 @@ internal sealed class EdgeCloudOptions
     /// <summary>Train only: β of the planner prior PPO and A2C add to their logits.</summary>
     public Option<double> PlannerPrior { get; } = new("--planner-prior")
     {
-        Description = "edge-cloud train (PPO, A2C): β of the planner's prior, added to the policy's logits as β·ln(expected rate / best expected rate), so the network learns a correction to the one-step planner; 0 for none.",
+        Description = "edge-cloud train (PPO, A2C): β of the planner's prior, added to the policy's logits as β·ln(expected rate / best expected rate), so the network learns a correction to the one-step planner; 0 for none, at most 100. RC-DQN ignores it (Q-values have no logits).",
         DefaultValueFactory = _ => Offloading.EdgeCloud.Evaluation.EdgeCloudTrainer.DefaultPriorSharpness,
     };
 
@@ -86,9 +86,9 @@ internal sealed class EdgeCloudOptions
 
     /// <summary>The <c>--planner-prior</c> value.</summary>
     /// <exception cref="ArgumentException">Negative or not finite.</exception>
-    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && double.IsFinite(beta) && beta >= 0
+    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && Offloading.EdgeCloud.Environments.PlannerPrior.IsValidSharpness(beta)
         ? beta
-        : throw new ArgumentException($"--planner-prior must be a finite number ≥ 0, got {parse.GetValue(PlannerPrior)}");
+        : throw new ArgumentException($"--planner-prior must lie in 0..{Offloading.EdgeCloud.Environments.PlannerPrior.MaxSharpness}, got {parse.GetValue(PlannerPrior)}");
 
     /// <summary>
     /// <c>generated</c> → null (generated traces); an existing directory → itself; the default

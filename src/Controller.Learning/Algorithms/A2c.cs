@@ -36,7 +36,7 @@ public sealed class A2c
         Hyperparameters = hyperparameters ?? new A2cHyperparameters();
         Hyperparameters.Validate();
         _setup = setup;
-        _env = new VectorizedEnvironment(setup.Environments);
+        _env = new VectorizedEnvironment(setup.Environments, setup.ResolveStateLogPrior());
         Observation = setup.ResolveObservation();
         Actions = setup.ResolveActions();
         Multipliers = new LagrangeMultipliers(setup.Constraints, _env.Spec);
@@ -45,7 +45,7 @@ public sealed class A2c
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, random);
         setup.ApplyPolicyLogitPrior(Model);
-        var statePrior = setup.ResolveStateLogPrior();
+        var statePrior = _env.LogPriors is not null;
         _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         _batch = new Minibatch(_buffer.Size, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         _collector = new OnPolicyCollector(_env, Model, Observation, Multipliers, random, hp.Gamma, setup.Seed);

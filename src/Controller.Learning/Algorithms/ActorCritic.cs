@@ -81,6 +81,11 @@ public sealed class ActorCritic
     {
         EnsureCapacity(batchSize);
         var a = ActionCount;
+        if (!logPriors.IsEmpty && logPriors.Length < batchSize * a)
+        {
+            throw new ArgumentException($"Log-priors hold {logPriors.Length} values; a batch of {batchSize} × {a} actions needs {batchSize * a}.", nameof(logPriors));
+        }
+
         var logits = Policy.Forward(observations, batchSize);
         for (var b = 0; b < batchSize; b++)
         {

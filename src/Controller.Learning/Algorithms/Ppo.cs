@@ -36,7 +36,7 @@ public sealed class Ppo
         Hyperparameters = hyperparameters ?? new PpoHyperparameters();
         Hyperparameters.Validate();
         _setup = setup;
-        _env = new VectorizedEnvironment(setup.Environments);
+        _env = new VectorizedEnvironment(setup.Environments, setup.ResolveStateLogPrior());
         Observation = setup.ResolveObservation();
         Actions = setup.ResolveActions();
         Multipliers = new LagrangeMultipliers(setup.Constraints, _env.Spec);
@@ -45,7 +45,7 @@ public sealed class Ppo
         var spec = _env.Spec;
         Model = ActorCritic.Create(spec.ObservationSize, spec.ActionCount, Multipliers.Count, hp.Hidden, hp.Activation, _random);
         setup.ApplyPolicyLogitPrior(Model);
-        var statePrior = setup.ResolveStateLogPrior();
+        var statePrior = _env.LogPriors is not null;
         _buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);
         var batch = Math.Min(hp.MinibatchSize, _buffer.Size);
         _minibatch = new Minibatch(batch, spec.ObservationSize, spec.ActionCount, Multipliers.Count, statePrior);

@@ -60,9 +60,11 @@ public sealed class Minibatch
             throw new ArgumentException($"Minibatch holds {Actions.Length} samples; asked for {indices.Length}.", nameof(indices));
         }
 
-        if (LogPriors is not null && buffer.LogPriors is null)
+        if ((LogPriors is null) != (buffer.LogPriors is null))
         {
-            throw new ArgumentException("This minibatch expects log-priors; the rollout has none.", nameof(buffer));
+            throw new ArgumentException(LogPriors is null
+                ? "The rollout carries log-priors this minibatch would drop; build it with statePrior."
+                : "This minibatch expects log-priors; the rollout has none.", nameof(buffer));
         }
 
         Size = indices.Length;

@@ -13,7 +13,11 @@ public sealed class VectorizedEnvironment
     private readonly IActionPrior[]? _priors;
     private int _nextSeed;
 
-    public VectorizedEnvironment(IReadOnlyList<IEnvironment> environments)
+    /// <param name="environments">One or more environments of one spec.</param>
+    /// <param name="readLogPriors">Read every environment's <see cref="IActionPrior"/> after each reset and step into
+    /// <see cref="LogPriors"/>; only learners that use the prior ask for it.</param>
+    /// <exception cref="ArgumentException">No environments, specs that differ, or <paramref name="readLogPriors"/> with an environment that offers no prior.</exception>
+    public VectorizedEnvironment(IReadOnlyList<IEnvironment> environments, bool readLogPriors = false)
     {
         ArgumentNullException.ThrowIfNull(environments);
         if (environments.Count == 0)
@@ -49,9 +53,10 @@ public sealed class VectorizedEnvironment
         _episodeReturns = new double[n];
         _episodeCosts = new double[n * Spec.CostCount];
         _episodeLengths = new int[n];
-        if (environments.All(e => e is IActionPrior))
+        if (readLogPriors)
         {
-            _priors = environments.Cast<IActionPrior>().ToArray();
+            _priors = environments.Select((e, i) => e as IActionPrior ?? throw new ArgumentException(
+                $"Environment {i} ({e.GetType().Name}) offers no action prior (IActionPrior).", nameof(environments))).ToArray();
             LogPriors = new float[n * Spec.ActionCount];
         }
     }
@@ -81,8 +86,8 @@ public sealed class VectorizedEnvironment
     public bool[] Truncated { get; }
 
     /// <summary>
-    /// Log-prior of every action in each environment's current state, <c>[Count, ActionCount]</c>, when every environment is
-    /// an <see cref="IActionPrior"/>; null otherwise. Entries of masked actions are 0.
+    /// Log-prior of every action in each environment's current state, <c>[Count, ActionCount]</c>, when asked for at
+    /// construction; null otherwise. Entries of masked actions are 0.
     /// </summary>
     public float[]? LogPriors { get; }
 

@@ -111,6 +111,11 @@ public sealed class Policy
             return;
         }
 
+        if (Head != PolicyHead.Categorical)
+        {
+            throw new ArgumentException("A log-prior offsets logits; this policy's head outputs Q-values.", nameof(logPrior));
+        }
+
         if (logPrior.Length != scores.Length)
         {
             throw new ArgumentException($"Policy has {scores.Length} actions; got a log-prior of {logPrior.Length}.", nameof(logPrior));

@@ -47,6 +47,58 @@ public sealed class StateLogPriorTests
     }
 
     [Fact]
+    public void Collector_TwoEnvironmentsMultiStepEpisodes_StoresEachRowsPriorAndTheUpdateReproducesItsLogProbabilities()
+    {
+        // Two environments, 3-step episodes: rows are [step, env], priors are read after steps and after automatic resets.
+        float[,] means = { { 0.1f, 0.5f, 0.9f }, { 0.7f, 0.2f, 0.4f }, { 0.3f, 0.8f, 0.6f } };
+        NoisyBandit[] envs = [.. Enumerable.Range(0, 2).Select(_ => new NoisyBandit([0.3, 0.3, 0.4], means, noise: 0.1) { PriorSharpness = 3, StepsPerEpisode = 3 })];
+        var vector = new VectorizedEnvironment(envs, readLogPriors: true);
+        var model = ActorCritic.Create(3, 3, 0, [8], Activation.Tanh, new Random(4));
+        var multipliers = new Controller.Learning.Constraints.LagrangeMultipliers(Controller.Learning.Constraints.ConstraintSettings.None, vector.Spec);
+        var collector = new OnPolicyCollector(vector, model, ObservationSpec.Identity(3), multipliers, new Random(5), 0.99, seed: 6);
+        var buffer = new Controller.Learning.Buffers.RolloutBuffer(7, 2, 3, 3, 0, statePrior: true);
+
+        collector.Collect(buffer);
+
+        Assert.Equal(4, collector.Finished.Count); // 14 steps of 3-step episodes in 2 environments
+        for (var i = 0; i < buffer.Size; i++)
+        {
+            var context = Array.IndexOf(buffer.Observations, 1f, i * 3, 3) - (i * 3);
+            Assert.Equal([3 * means[context, 0], 3 * means[context, 1], 3 * means[context, 2]], buffer.LogPriors!.AsSpan(i * 3, 3).ToArray());
+        }
+
+        model.Evaluate(buffer.Observations, buffer.Masks, buffer.Actions, buffer.Size, buffer.LogPriors);
+        for (var i = 0; i < buffer.Size; i++)
+        {
+            Assert.Equal(buffer.LogProbabilities[i], model.ActionLogProbabilities[i], 5);
+        }
+
+        model.Evaluate(buffer.Observations, buffer.Masks, buffer.Actions, buffer.Size);
+        Assert.Contains(Enumerable.Range(0, buffer.Size), i => Math.Abs(buffer.LogProbabilities[i] - model.ActionLogProbabilities[i]) > 0.1);
+    }
+
+    [Fact]
+    public void Minibatch_PriorsOnOneSideOnly_ThrowsEitherWay()
+    {
+        var withPriors = new Controller.Learning.Buffers.RolloutBuffer(2, 1, 1, 2, 0, statePrior: true);
+        var without = new Controller.Learning.Buffers.RolloutBuffer(2, 1, 1, 2, 0);
+
+        Assert.Throws<ArgumentException>(() => new Controller.Learning.Buffers.Minibatch(2, 1, 2, 0).Gather(withPriors, [0, 1]));
+        Assert.Throws<ArgumentException>(() => new Controller.Learning.Buffers.Minibatch(2, 1, 2, 0, statePrior: true).Gather(without, [0, 1]));
+    }
+
+    [Fact]
+    public void PolicyActionProbabilities_QValueHeadWithLogPrior_Throws()
+    {
+        var network = Mlp.CreateZeroed("q", 2, [3], 3, Activation.Tanh);
+        var policy = new Policy(network, PolicyHead.QValues, ObservationSpec.Identity(2), ActionSpec.Unnamed(3));
+
+        var ex = Assert.Throws<ArgumentException>(() => policy.ActionProbabilities([1f, 2f], [true, true, true], new float[3], [0f, 1f, 0f]));
+
+        Assert.Contains("Q-values", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PolicyActionProbabilities_LogPriorOfWrongLength_ThrowsNamingBothCounts()
     {
         var network = Mlp.CreateZeroed("pi", 2, [3], 3, Activation.Tanh);
@@ -79,7 +131,7 @@ public sealed class StateLogPriorTests
     public void VectorizedEnvironment_Prior_IsReadPerState()
     {
         var env = new NoisyBandit([0.5, 0.5], new float[,] { { 1f, 2f }, { 3f, 4f } }, noise: 0) { PriorSharpness = 2 };
-        var vector = new VectorizedEnvironment([env]);
+        var vector = new VectorizedEnvironment([env], readLogPriors: true);
 
         vector.Reset(7);
 
@@ -91,7 +143,7 @@ public sealed class StateLogPriorTests
     public void VectorizedEnvironment_NonFinitePriorOnAllowedAction_ThrowsNamingEnvironmentAndAction()
     {
         var env = new NoisyBandit([1.0], new float[,] { { 1f, float.NaN } }, noise: 0);
-        var vector = new VectorizedEnvironment([env]);
+        var vector = new VectorizedEnvironment([env], readLogPriors: true);
 
         var ex = Assert.Throws<InvalidOperationException>(() => vector.Reset(0));
 
@@ -100,10 +152,19 @@ public sealed class StateLogPriorTests
     }
 
     [Fact]
-    public void VectorizedEnvironment_EnvironmentsWithoutPriors_HaveNone()
+    public void VectorizedEnvironment_PriorsNotAskedFor_AreNotRead()
     {
-        var vector = new VectorizedEnvironment([Problems.ContextualBandit()]);
+        var env = new NoisyBandit([1.0], new float[,] { { 1f, float.NaN } }, noise: 0);
 
-        Assert.Null(vector.LogPriors);
+        Assert.Null(new VectorizedEnvironment([env]).LogPriors);
+        Assert.Null(new VectorizedEnvironment([Problems.ContextualBandit()]).LogPriors);
+    }
+
+    [Fact]
+    public void VectorizedEnvironment_PriorsAskedOfAnEnvironmentWithout_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new VectorizedEnvironment([Problems.ContextualBandit()], readLogPriors: true));
+
+        Assert.Contains("TableBandit", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class NoisyBandit : IEnvironment, IActionPrior
     private readonly double _noise;
     private Random _random = new(0);
     private int _context;
+    private int _steps;
 
     /// <param name="contextProbabilities">How often each context comes up (sums to 1).</param>
     /// <param name="means">[context, action] mean rewards.</param>
@@ -31,6 +32,9 @@ internal sealed class NoisyBandit : IEnvironment, IActionPrior
 
     public EnvironmentSpec Spec { get; }
 
+    /// <summary>Steps per episode (a new context is drawn at every step); 1 by default.</summary>
+    public int StepsPerEpisode { get; init; } = 1;
+
     /// <summary>β of the log-prior β·model(context, a).</summary>
     public double PriorSharpness { get; init; } = 1;
 
@@ -41,17 +45,8 @@ internal sealed class NoisyBandit : IEnvironment, IActionPrior
             _random = new Random(s);
         }
 
-        var u = _random.NextDouble();
-        _context = 0;
-        while (_context < _contextProbabilities.Length - 1 && u >= _contextProbabilities[_context])
-        {
-            u -= _contextProbabilities[_context];
-            _context++;
-        }
-
-        observation.Clear();
-        observation[_context] = 1f;
-        actionMask.Fill(true);
+        _steps = 0;
+        DrawContext(observation, actionMask);
     }
 
     /// <summary>Puts the bandit in <paramref name="context"/> (for reading the model or prior of a given context).</summary>
@@ -67,7 +62,15 @@ internal sealed class NoisyBandit : IEnvironment, IActionPrior
     {
         // Box–Muller: one standard normal draw per step.
         var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
-        return new StepResult((float)(_means[_context, action] + (_noise * normal)), Terminated: true, Truncated: false);
+        var reward = (float)(_means[_context, action] + (_noise * normal));
+        _steps++;
+        var done = _steps >= StepsPerEpisode;
+        if (!done)
+        {
+            DrawContext(observation, actionMask);
+        }
+
+        return new StepResult(reward, Terminated: done, Truncated: false);
     }
 
     public void WriteLogPrior(Span<float> logPrior)
@@ -76,5 +79,20 @@ internal sealed class NoisyBandit : IEnvironment, IActionPrior
         {
             logPrior[a] = (float)(PriorSharpness * _model[_context, a]);
         }
+    }
+
+    private void DrawContext(Span<float> observation, Span<bool> actionMask)
+    {
+        var u = _random.NextDouble();
+        _context = 0;
+        while (_context < _contextProbabilities.Length - 1 && u >= _contextProbabilities[_context])
+        {
+            u -= _contextProbabilities[_context];
+            _context++;
+        }
+
+        observation.Clear();
+        observation[_context] = 1f;
+        actionMask.Fill(true);
     }
 }

@@ -73,7 +73,7 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
             return Probability(ppo.ExportPolicy(), env, context: 0, arm: 0, withPrior: true);
         }).ToArray();
 
-        output.WriteLine($"P(best arm) served with a backwards prior (β = 2; the prior alone gives it 0.08): {Describe(shares)}");
+        output.WriteLine($"P(best arm) served with a backwards prior (β = 2; the prior alone gives it 0.12): {Describe(shares)}");
         Assert.True(shares.Average() >= 0.9, $"Learning must overrule a wrong prior; P(arm 0) = {Describe(shares)}.");
     }
 

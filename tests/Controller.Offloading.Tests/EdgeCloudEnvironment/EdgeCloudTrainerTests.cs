@@ -61,14 +61,16 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("-1")]
-    [InlineData("\"NaN\"")]
-    public void Load_NegativeOrNaNPlannerPrior_ThrowsNamingTheField(string value)
+    [InlineData("rc-ppo", "-1")]
+    [InlineData("rc-ppo", "1000")]
+    [InlineData("rc-ppo", "\"NaN\"")] // not a JSON number: refused by the reader, naming the field
+    [InlineData("rc-dqn", "5")]
+    public void Load_BadPlannerPrior_ThrowsNamingTheField(string algorithm, string value)
     {
         var directory = Path.Combine(_root, "bad-prior");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), $$"""
-            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
+            { "algorithm": "{{algorithm}}", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
               "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
               "seed": 0, "trainSeconds": 1, "world": "w", "plannerPriorSharpness": {{value}} }
             """);
@@ -76,6 +78,19 @@ public sealed class EdgeCloudTrainerTests : IDisposable
         var ex = Assert.Throws<InvalidDataException>(() => EdgeCloudPolicySettings.Load(directory));
 
         Assert.Contains("plannerPriorSharpness", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(double.NaN)]
+    [InlineData(101)]
+    public void Train_BadPlannerPrior_ThrowsBeforeTraining(double sharpness)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse("rc-ppo"), Options, 64, 0, _root, "bad", PriorSharpness: sharpness)));
+
+        Assert.Contains("β", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "bad")));
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class PlannerPriorTests
     [InlineData(-1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
+    [InlineData(1e39)]
     public void Write_BadSharpness_ThrowsNamingIt(double sharpness)
     {
         var decision = EdgeCloudSanityChecks.Scenario(Options);
@@ -59,6 +60,28 @@ public sealed class PlannerPriorTests
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => PlannerPrior.Write(decision, mask, sharpness, new float[mask.Length]));
         Assert.Contains("β", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SpansOfTheWrongLength_ThrowNamingTheCounts()
+    {
+        var decision = EdgeCloudSanityChecks.Scenario(Options);
+        var count = decision.Space.Count;
+
+        var ex = Assert.Throws<ArgumentException>(() => PlannerPrior.Write(decision, new bool[count - 1], 5, new float[count]));
+        Assert.Contains($"{count} actions", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => PlannerPrior.Write(decision, new bool[count], 5, new float[count + 1]));
+    }
+
+    [Fact]
+    public void PriorSharpness_OutsideZeroToHundred_IsRefused()
+    {
+        var environment = EdgeCloudTestWorld.Create();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => environment.PriorSharpness = 101);
+        Assert.Throws<ArgumentOutOfRangeException>(() => environment.PriorSharpness = double.NaN);
+        environment.PriorSharpness = 100;
+        Assert.Equal(100, environment.PriorSharpness);
     }
 
     [Fact]
@@ -120,7 +143,7 @@ public sealed class PlannerPriorTests
     }
 
     [Fact]
-    public void LearnedPolicy_WithoutPrior_IgnoresThePlanner()
+    public void LearnedPolicy_SharpnessZeroOrMissing_HasNoPriorAndAnotherDeviceKeepsIt()
     {
         var space = RelativeDraftActionSpace.Get(EdgeCloudWorkload.ModalitySlots, Options.MaxDraftLength);
         var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], space.Count, Activation.Tanh);

@@ -193,11 +193,11 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
     }
 
     /// <summary>β of the <see cref="PlannerPrior"/> this environment offers learners; 0 (uniform) by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0..<see cref="PlannerPrior.MaxSharpness"/>.</exception>
     public double PriorSharpness
     {
         get;
-        set => field = value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The prior's sharpness β must be a finite number ≥ 0.");
+        set => field = PlannerPrior.IsValidSharpness(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"The prior's sharpness β must lie in 0..{PlannerPrior.MaxSharpness}.");
     }
 
     /// <inheritdoc />

@@ -74,8 +74,14 @@ public sealed class RelativeDraftActionSpace
     /// Per-action values (such as log-priors) moved from the absolute space to this one: each allowed relative
     /// action takes the value of the absolute action it names in <paramref name="decision"/>; forbidden ones get 0.
     /// </summary>
+    /// <exception cref="ArgumentException">A span's length does not match its space.</exception>
     public void FromAbsoluteValues(EdgeCloudDecision decision, ReadOnlySpan<bool> relativeMask, ReadOnlySpan<float> absoluteValues, Span<float> values)
     {
+        if (relativeMask.Length != Count || values.Length != Count || absoluteValues.Length != Absolute.Count)
+        {
+            throw new ArgumentException($"Expected a relative mask and values of {Count} and absolute values of {Absolute.Count}; got {relativeMask.Length}, {values.Length} and {absoluteValues.Length}.", nameof(values));
+        }
+
         for (var a = 0; a < values.Length; a++)
         {
             values[a] = relativeMask[a] ? absoluteValues[ToAbsolute(decision, a)] : 0f;

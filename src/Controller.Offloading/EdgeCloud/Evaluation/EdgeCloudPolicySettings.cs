@@ -100,9 +100,20 @@ public sealed record EdgeCloudPolicySettings(
                 throw new InvalidDataException($"{path}: field 'draftActions': {(int)settings.DraftActions} is not Absolute or RelativeToPlanner");
             }
 
-            return settings.PlannerPriorSharpness is not { } beta || (double.IsFinite(beta) && beta >= 0)
+            if (settings.PlannerPriorSharpness is not { } beta)
+            {
+                return settings;
+            }
+
+            if (!PlannerPrior.IsValidSharpness(beta))
+            {
+                throw new InvalidDataException($"{path}: field 'plannerPriorSharpness': {beta} is not in 0..{PlannerPrior.MaxSharpness}");
+            }
+
+            // A Q-learner has no logits for a prior to offset; a DQN bundle that claims one was not written by this trainer.
+            return !settings.Algorithm.Contains("dqn", StringComparison.OrdinalIgnoreCase)
                 ? settings
-                : throw new InvalidDataException($"{path}: field 'plannerPriorSharpness': {beta} is not a finite number ≥ 0");
+                : throw new InvalidDataException($"{path}: field 'plannerPriorSharpness': a {settings.Algorithm} bundle cannot have a planner prior (Q-values have no logits)");
         }
         catch (JsonException ex)
         {

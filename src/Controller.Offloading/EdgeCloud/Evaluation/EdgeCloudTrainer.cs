@@ -46,6 +46,11 @@ public static class EdgeCloudTrainer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
+        if (!PlannerPrior.IsValidSharpness(request.PriorSharpness))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.PriorSharpness, $"The planner prior's β must lie in 0..{PlannerPrior.MaxSharpness}.");
+        }
+
         var simulated = EdgeCloudWorld.CreateEnvironment(request.Options);
         // A Q-learner has no logits to offset.
         var usesPrior = request.Algorithm.Family != "dqn" && request.PriorSharpness > 0;
