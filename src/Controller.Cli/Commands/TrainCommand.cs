@@ -47,6 +47,15 @@ internal static class TrainCommand
                 return Task.FromResult(0);
             }
 
+            // Options that only the edge-cloud learner reads would otherwise be dropped without a word.
+            foreach (var edgeCloudOnly in new Option[] { edgeCloud.DraftActions, edgeCloud.PlannerPrior }.Concat(edgeCloud.All))
+            {
+                if (!EdgeCloudOptions.IsImplicit(parse, edgeCloudOnly))
+                {
+                    throw new ArgumentException($"{edgeCloudOnly.Name} applies only to --env edge-cloud");
+                }
+            }
+
             var dataset = problem.LoadDataset(parse);
             var outputPath = Path.GetFullPath(parse.GetValue(output)!);
             var historyText = parse.GetValue(history)!.ToLowerInvariant();

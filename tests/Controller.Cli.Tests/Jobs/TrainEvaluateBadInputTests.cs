@@ -57,6 +57,9 @@ public sealed class TrainEvaluateBadInputTests : IDisposable
     [InlineData("--turns", "0", "--turns")]
     [InlineData("--algo", "sarsa", "--algo")]
     [InlineData("--network", "moon-link", "--network")]
+    [InlineData("--planner-prior", "3", "--planner-prior applies only to --env edge-cloud")]
+    [InlineData("--draft-actions", "absolute", "--draft-actions applies only to --env edge-cloud")]
+    [InlineData("--budget-energy", "1500", "--budget-energy applies only to --env edge-cloud")]
     public async Task Train_BadOption_ExitsTwoNamingItAndWritesNothing(string option, string value, string named)
     {
         var output = Path.Combine(_dir, "policy");
