@@ -7,12 +7,14 @@ namespace Controller.Service.Http;
 
 /// <summary>
 /// Reads a request body as a contract with the strict wire format, turning every JSON problem into
-/// an <see cref="InvalidMessageException"/> that names the field, so the client gets a 400 it can act on.
+/// an <see cref="InvalidMessageException"/> that names the field, so the client gets a 400 it can act on. A body over
+/// <see cref="MaxBytes"/> is refused with <see cref="PayloadTooLargeException"/> (413), whether it announces its length or
+/// arrives chunked: the reader stops at the limit instead of buffering whatever the client sends.
 /// </summary>
 internal static class ContractBody
 {
     /// <summary>Bodies larger than this are refused before parsing. 1 MiB is far above any real message.</summary>
-    private const long MaxBytes = 1 << 20;
+    public const int MaxBytes = 1 << 20;
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
@@ -20,18 +22,40 @@ internal static class ContractBody
         var name = typeof(T).Name;
         if (request.ContentLength > MaxBytes)
         {
-            throw new InvalidMessageException(name, [new ValidationError("$", $"body of {request.ContentLength} bytes exceeds the {MaxBytes}-byte limit")]);
+            throw new PayloadTooLargeException(name, $"body of {request.ContentLength} bytes exceeds the {MaxBytes}-byte limit");
         }
 
+        using var body = await ReadLimitedAsync(request.Body, name, cancellationToken);
         try
         {
-            var message = await JsonSerializer.DeserializeAsync<T>(request.Body, ContractJson.Options, cancellationToken);
+            var message = await JsonSerializer.DeserializeAsync<T>(body, ContractJson.Options, cancellationToken);
             return message ?? throw new InvalidMessageException(name, [new ValidationError("$", "body must be a JSON object, not null")]);
         }
         catch (JsonException ex)
         {
             throw new InvalidMessageException(name, ErrorsOf(ex));
         }
+    }
+
+    /// <summary>The whole body, at most <see cref="MaxBytes"/>; one byte more and the read stops with <see cref="PayloadTooLargeException"/>.</summary>
+    private static async Task<MemoryStream> ReadLimitedAsync(Stream source, string name, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (body.Length + read > MaxBytes)
+            {
+                await body.DisposeAsync();
+                throw new PayloadTooLargeException(name, $"body exceeds the {MaxBytes}-byte limit (sent without a Content-Length)");
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        body.Position = 0;
+        return body;
     }
 
     private static List<ValidationError> ErrorsOf(JsonException ex)

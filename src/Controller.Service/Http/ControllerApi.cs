@@ -62,7 +62,7 @@ public static class ControllerApi
         return app;
     }
 
-    /// <summary>Maps the exceptions that mean "your input is wrong" to 400/404 with the field named.</summary>
+    /// <summary>Maps the exceptions that mean "your input is wrong" to 400/404/413 with the field named.</summary>
     public static IApplicationBuilder UseContractErrors(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -77,6 +77,13 @@ public static class ControllerApi
                     .GroupBy(e => e.Field)
                     .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
                 await Results.ValidationProblem(errors, detail: ex.Message, title: $"Invalid {ex.MessageType}")
+                    .ExecuteAsync(context);
+            }
+            catch (PayloadTooLargeException ex)
+            {
+                LogRejected(context, ex.MessageType, ex.Message);
+                await Results.Problem(ex.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: $"{ex.MessageType} too large",
+                        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["$"] = [ex.Message] } })
                     .ExecuteAsync(context);
             }
             catch (UnknownDecisionException ex)

@@ -151,6 +151,26 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.Equal(0, await _host.QueryAsync(db => db.Outcomes.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Heartbeat_BodyOverOneMebibyte_Returns413AndWritesNothing(bool announceLength)
+    {
+        // A string field padded past the limit: valid JSON, only too big. Without a length the client sends it chunked.
+        var json = Encoding.UTF8.GetBytes("{\"schemaVersion\": 1, \"deviceId\": \"" + new string('a', (1 << 20) + 10) + "\"}");
+        HttpContent content = announceLength ? new ByteArrayContent(json) : new StreamContent(new UnseekableStream(json));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _host.Http.PostAsync("v1/heartbeats", content);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "$");
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("1048576-byte limit", problem, StringComparison.Ordinal);
+        Assert.Equal(!announceLength, problem.Contains("without a Content-Length", StringComparison.Ordinal));
+        Assert.Equal(0, await _host.QueryAsync(db => db.Heartbeats.CountAsync()));
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("v1/heartbeats", TestMessages.Heartbeat())).StatusCode);
+    }
+
     [Fact]
     public async Task Api_AfterBadInput_KeepsServing()
     {
@@ -210,5 +230,15 @@ public sealed class HttpApiTests : IAsyncLifetime
             Assert.True(fields.Any(f => f == expectedField || f.StartsWith(expectedField + "[", StringComparison.Ordinal) || f.StartsWith(expectedField + ".", StringComparison.Ordinal)),
                 $"no error for '{expectedField}' in {body}");
         }
+    }
+
+    /// <summary>A stream without a length, so HttpClient must send it chunked.</summary>
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
     }
 }
