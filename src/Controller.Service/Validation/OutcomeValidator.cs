@@ -2,6 +2,11 @@ using Controller.Contracts;
 
 namespace Controller.Service.Validation;
 
+/// <summary>
+/// Field ranges of an outcome, then whether its fields agree with the location it reports: a local run uploads nothing,
+/// drafts nothing and costs no cloud spend; plain cloud drafts nothing; speculative decoding drafts at least one token
+/// per round. An outcome that contradicts itself would corrupt what the learner is trained on, so it is refused whole.
+/// </summary>
 public static class OutcomeValidator
 {
     public static IReadOnlyList<ValidationError> Validate(OutcomeReported m, DateTimeOffset now)
@@ -40,6 +45,65 @@ public static class OutcomeValidator
         v.Range("cloudCostUsd", m.CloudCostUsd, 0, Limits.MaxCostUsd);
         v.OptionalRange("qualityScore", m.QualityScore, 0, Limits.MaxQualityScore);
         v.Timestamp("reportedAt", m.ReportedAt, now);
+        CheckAgreesWithLocation(m, v);
         return v.Errors;
+    }
+
+    private static void CheckAgreesWithLocation(OutcomeReported m, ValidationCollector v)
+    {
+        var modalities = m.ExecutedModalityIds ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < modalities.Count; i++)
+        {
+            if (modalities[i] is { } id && !seen.Add(id))
+            {
+                v.Add($"executedModalityIds[{i}]", $"'{id}' is listed twice");
+            }
+        }
+
+        switch (m.ExecutedLocation)
+        {
+            case Location.Local:
+                if (modalities.Count > 0)
+                {
+                    v.Add("executedModalityIds", $"lists {modalities.Count} upload(s) for a local run, which uploads nothing (use [])");
+                }
+
+                if (m.ExecutedDraftLength != 0)
+                {
+                    v.Add("executedDraftLength", $"is {m.ExecutedDraftLength} for a local run, which drafts nothing (use 0)");
+                }
+
+                if (m.DraftTokensProposed != 0)
+                {
+                    v.Add("draftTokensProposed", $"is {m.DraftTokensProposed} for a local run, which drafts nothing (use 0)");
+                }
+
+                if (m.CloudCostUsd != 0 && double.IsFinite(m.CloudCostUsd))
+                {
+                    v.Add("cloudCostUsd", $"is {m.CloudCostUsd} for a local run, which costs no cloud spend (use 0)");
+                }
+
+                break;
+            case Location.Cloud:
+                if (m.ExecutedDraftLength != 0)
+                {
+                    v.Add("executedDraftLength", $"is {m.ExecutedDraftLength} for plain cloud decoding, which drafts nothing (use 0)");
+                }
+
+                if (m.DraftTokensProposed != 0)
+                {
+                    v.Add("draftTokensProposed", $"is {m.DraftTokensProposed} for plain cloud decoding, which drafts nothing (use 0)");
+                }
+
+                break;
+            case Location.Speculative:
+                if (m.ExecutedDraftLength == 0)
+                {
+                    v.Add("executedDraftLength", "is 0 for speculative decoding, which drafts at least one token per round");
+                }
+
+                break;
+        }
     }
 }

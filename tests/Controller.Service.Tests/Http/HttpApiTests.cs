@@ -143,6 +143,18 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outcome_ContradictingItsLocation_Returns400NamingTheFieldAndWritesNothing()
+    {
+        var decision = await DecideAsync(TestMessages.Request());
+        var outcome = TestMessages.Outcome(decision) with { ExecutedLocation = Location.Local, ExecutedModalityIds = [], ExecutedDraftLength = 0, DraftTokensProposed = 0, DraftTokensAccepted = 0, CloudCostUsd = 0.01 };
+
+        using var response = await PostAsync("v1/outcomes", outcome);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "cloudCostUsd");
+        Assert.Equal(0, await _host.QueryAsync(db => db.Outcomes.CountAsync()));
+    }
+
+    [Fact]
     public async Task Outcome_UnknownDecision_Returns404NamingDecisionId()
     {
         var outcome = TestMessages.Outcome(Validation.ValidatorTests.SampleDecision());

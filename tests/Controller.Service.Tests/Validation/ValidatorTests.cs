@@ -88,6 +88,42 @@ public sealed class ValidatorTests
         Assert.Contains(errors, e => e.Field == "deviceEnergyJoules" && e.Message.Contains("NaN", StringComparison.Ordinal));
     }
 
+    public static TheoryData<Location, string, Func<OutcomeReported, OutcomeReported>> SelfContradictingOutcomes() => new()
+    {
+        { Location.Local, "executedModalityIds", o => o with { ExecutedModalityIds = ["cam-side"] } },
+        { Location.Local, "executedDraftLength", o => o with { ExecutedDraftLength = 4 } },
+        { Location.Local, "draftTokensProposed", o => o with { DraftTokensProposed = 12, DraftTokensAccepted = 3 } },
+        { Location.Local, "cloudCostUsd", o => o with { CloudCostUsd = 0.002 } },
+        { Location.Cloud, "executedDraftLength", o => o with { ExecutedDraftLength = 3 } },
+        { Location.Cloud, "draftTokensProposed", o => o with { DraftTokensProposed = 9 } },
+        { Location.Speculative, "executedDraftLength", o => o with { ExecutedDraftLength = 0 } },
+        { Location.Cloud, "executedModalityIds[1]", o => o with { ExecutedModalityIds = ["cam-side", "cam-side"] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(SelfContradictingOutcomes))]
+    public void Outcome_ContradictsItsLocation_ErrorNamesTheField(Location location, string field, Func<OutcomeReported, OutcomeReported> spoil)
+    {
+        var consistent = ConsistentOutcome(location);
+        Assert.Empty(OutcomeValidator.Validate(consistent, Now));
+
+        var errors = OutcomeValidator.Validate(spoil(consistent), Now);
+
+        Assert.Contains(errors, e => e.Field == field);
+    }
+
+    /// <summary>An outcome whose fields agree with <paramref name="location"/>, as the simulated agent reports them.</summary>
+    private static OutcomeReported ConsistentOutcome(Location location)
+    {
+        var decision = SampleDecision() with
+        {
+            Location = location,
+            UploadModalityIds = location == Location.Local ? [] : ["cam-side"],
+            DraftLength = location == Location.Speculative ? 4 : 0,
+        };
+        return TestMessages.Outcome(decision) with { ReportedAt = Now };
+    }
+
     internal static PlacementDecided SampleDecision() => new()
     {
         SchemaVersion = SchemaVersions.Current,
