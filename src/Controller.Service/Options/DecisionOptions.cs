@@ -27,6 +27,20 @@ public sealed class DecisionOptions
     [Range(0, 1)]
     public double Epsilon { get; set; } = 0.05;
 
+    /// <summary>
+    /// Most devices whose latest heartbeat is held in memory; past it the longest-cached tenth is dropped (they are read
+    /// from the store again when next needed). Default 100,000.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int DeviceStateMaxDevices { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long a cached heartbeat is trusted before the store is asked again (which also picks up heartbeats another
+    /// replica ingested), s. Default 60.
+    /// </summary>
+    [Range(1, 86_400)]
+    public double DeviceStateMaxAgeSeconds { get; set; } = 60;
+
     /// <summary>Seed of the decision randomness; null seeds from the clock. Default null.</summary>
     public int? Seed { get; set; }
 }
