@@ -16,7 +16,9 @@ namespace Controller.Service.Decisions;
 /// The decision path shared by AMQP and HTTP: validate, look up device state and the dialogue's
 /// remaining budgets, ask the active policy, log the decision with its propensity and policy version,
 /// answer. Logging happens before answering, so every decision an agent acts on is on record; a
-/// retried request (same request id) gets the decision already on record.
+/// retried request (same request id) gets the decision already on record. Turns of one dialogue pass the
+/// budget-read-to-record section one at a time (<see cref="DialogueGate"/>), so concurrent turns cannot each spend the
+/// same remaining budget.
 /// </summary>
 public sealed class DecisionService(
     DecisionStore decisions,
@@ -24,6 +26,7 @@ public sealed class DecisionService(
     DeviceStateLookup devices,
     ActivePolicy policy,
     DecisionRandom random,
+    DialogueGate gate,
     DecisionMetrics metrics,
     IOptions<DecisionOptions> options,
     TimeProvider clock,
@@ -43,6 +46,7 @@ public sealed class DecisionService(
         }
 
         var device = await devices.FindAsync(request.DeviceId, cancellationToken);
+        using var turn = await gate.EnterAsync(request.DialogueId, cancellationToken);
         var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),

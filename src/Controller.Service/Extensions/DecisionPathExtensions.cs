@@ -25,6 +25,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<DeviceStateLookup>();
         services.AddSingleton<ActivePolicy>();
         services.AddSingleton<DecisionRandom>();
+        services.AddSingleton<DialogueGate>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();
