@@ -460,6 +460,25 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeviceEnergy_DecisionsAfterAnInstant_SumsReportedAndExpectedOfThatDeviceOnly()
+    {
+        var before = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime), CancellationToken.None);
+        var reported = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(10)), CancellationToken.None);
+        var pending = Decision("dev-1", "dlg-2", 0, BaseTime.AddSeconds(20));
+        pending.ExpectedEnergyJoules = 7.25;
+        await Store.Decisions.RecordDecisionAsync(pending, CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-2", "dlg-3", 0, BaseTime.AddSeconds(30)), CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(before, energyJoules: 100), CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(reported, energyJoules: 2.5), CancellationToken.None);
+
+        var energy = await Store.DeviceEnergy.SinceAsync("dev-1", BaseTime.AddSeconds(5), CancellationToken.None);
+
+        Assert.Equal(2.5 + 7.25, energy, 9);
+        Assert.Equal(0, await Store.DeviceEnergy.SinceAsync("dev-1", BaseTime.AddSeconds(20), CancellationToken.None));
+        Assert.Equal(0, await Store.DeviceEnergy.SinceAsync("dev-never", BaseTime, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DialogueSpend_UnknownDialogue_None()
     {
         var spend = await Store.DialogueSpend.GetAsync("dlg-never", CancellationToken.None);

@@ -94,7 +94,9 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
     /// One pass over the space in its own order — Local, then per modality subset its Cloud action and its
     /// Speculative actions for k = 1..K with E[N(k)] accumulated — writing the feasibility mask (structural,
     /// plus budgets when enabled), counting feasible actions and returning the reward-maximising one (lowest
-    /// index on ties). When nothing is feasible, Local is allowed as the safe fallback.
+    /// index on ties). When nothing is feasible, the offered action that overruns the budgets least
+    /// (<see cref="BudgetLimits.Overrun"/>: fewest budgets, then the smallest ratio) is allowed alone — Local when money
+    /// ran out, the least-energy remote action when the device's energy did.
     /// </summary>
     private int Scan(ActionEvaluator evaluator, Span<bool> mask, out int feasible)
     {
@@ -131,9 +133,9 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
 
         if (search.Feasible == 0)
         {
-            mask[0] = true;
+            mask[search.LeastOverrun] = true;
             feasible = 1;
-            return 0;
+            return search.LeastOverrun;
         }
 
         feasible = search.Feasible;
@@ -145,10 +147,20 @@ public sealed class GreedyBudgetPolicy : IPlacementPolicy
     {
         public int Best = -1;
         public int Feasible;
+        public int LeastOverrun;
         private double _bestReward = double.NegativeInfinity;
+        private (int Budgets, double Ratio) _leastOverrun = (int.MaxValue, double.PositiveInfinity);
 
         public void Offer(Span<bool> mask, int index, in ModeCost cost, double quality, double association)
         {
+            // Local is offered first, so it is the fallback on ties and whenever its ratio is not beaten.
+            var overrun = limits.Overrun(cost.LatencyMs, cost.CloudCostUsd, cost.DeviceEnergyJoules);
+            if (overrun.Budgets < _leastOverrun.Budgets || (overrun.Budgets == _leastOverrun.Budgets && overrun.Ratio < _leastOverrun.Ratio))
+            {
+                _leastOverrun = overrun;
+                LeastOverrun = index;
+            }
+
             if (options.MaskBudgetOverruns && !limits.Admits(cost.LatencyMs, cost.CloudCostUsd, cost.DeviceEnergyJoules))
             {
                 return;

@@ -23,6 +23,7 @@ namespace Controller.Service.Decisions;
 public sealed class DecisionService(
     DecisionStore decisions,
     DialogueSpendQuery spend,
+    DeviceEnergyQuery energy,
     DeviceStateLookup devices,
     ActivePolicy policy,
     DecisionRandom random,
@@ -48,10 +49,17 @@ public sealed class DecisionService(
         var device = await devices.FindAsync(request.DeviceId, cancellationToken);
         using var turn = await gate.EnterAsync(request.DialogueId, cancellationToken);
         var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
+
+        // The heartbeat's remaining energy predates the decisions made since it was sent; their energy (reported, or
+        // expected while pending) is already committed. The device's clock stamps SentAt, ours DecidedAt: skew shifts
+        // the window by that much.
+        var energyRemaining = device is null
+            ? _options.UnknownDeviceEnergyJoules
+            : Math.Max(0, device.EnergyBudgetRemainingJoules - await energy.SinceAsync(request.DeviceId, device.SentAt, cancellationToken));
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
-            EnergyRemainingJoules: device?.EnergyBudgetRemainingJoules ?? _options.UnknownDeviceEnergyJoules);
+            EnergyRemainingJoules: energyRemaining);
 
         var active = await policy.GetAsync(cancellationToken);
         var context = new PlacementContext(request, device, budgets);

@@ -61,6 +61,36 @@ public sealed class GreedyBudgetPolicyTests
     }
 
     [Fact]
+    public void Decide_EnergyGoneNothingFits_TakesTheLeastEnergyActionNotLocal()
+    {
+        var budgets = new BudgetState(double.PositiveInfinity, double.PositiveInfinity, EnergyRemainingJoules: 0.5);
+        var context = Scenario.Context(Scenario.Request(modalities: Views), Scenario.Heartbeat(), budgets);
+        var options = new GreedyBudgetOptions();
+        var inputs = PlacementInputs.Resolve(context, options.MaxDraftLength, options.Defaults, options.CostModel.Acceptance);
+        using var evaluator = new ActionEvaluator(inputs, CompositeActionSpace.Get(inputs.ModalityCount, options.MaxDraftLength), options.CostModel);
+        var energies = Enumerable.Range(0, evaluator.Space.Count).Select(evaluator.Space.Decode).Where(evaluator.IsStructurallyAllowed)
+            .Select(a => evaluator.Cost(a).DeviceEnergyJoules).ToList();
+
+        var choice = Greedy.Decide(context, new Random(1));
+
+        Assert.NotEqual(Location.Local, choice.Location);
+        Assert.Equal(energies.Min(), choice.Expected.DeviceEnergyJoules, 9);
+        Assert.True(choice.Expected.DeviceEnergyJoules < evaluator.LocalCost.DeviceEnergyJoules);
+        Assert.Equal(1, choice.Propensity);
+    }
+
+    [Fact]
+    public void Decide_MoneyAndLatencyGoneNothingFits_LocalOverrunsLeast()
+    {
+        var budgets = new BudgetState(LatencyRemainingMs: 0, CloudSpendRemainingUsd: 0, double.PositiveInfinity);
+
+        var choice = Greedy.Decide(Scenario.Context(Scenario.Request(modalities: Views), Scenario.Heartbeat(), budgets), new Random(1));
+
+        Assert.Equal(Location.Local, choice.Location);
+        Assert.Equal(1, choice.Propensity);
+    }
+
+    [Fact]
     public void Decide_MoneyForTextOnly_CloudWithoutImages()
     {
         // Text only costs ≈ $0.00275; one image adds $0.0019.

@@ -36,6 +36,8 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public DialogueSpendQuery DialogueSpend => _services.GetRequiredService<DialogueSpendQuery>();
 
+    public DeviceEnergyQuery DeviceEnergy => _services.GetRequiredService<DeviceEnergyQuery>();
+
     public StatsQuery Stats => _services.GetRequiredService<StatsQuery>();
 
     public Task MigrateAsync() => DatabaseMigrator.MigrateAsync(_services, CancellationToken.None);
