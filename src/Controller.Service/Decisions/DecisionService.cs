@@ -23,8 +23,8 @@ namespace Controller.Service.Decisions;
 public sealed class DecisionService(
     DecisionStore decisions,
     DialogueSpendQuery spend,
-    DeviceEnergyQuery energy,
     DeviceStateLookup devices,
+    DeviceStateCache deviceStates,
     ActivePolicy policy,
     DecisionRandom random,
     DialogueGate gate,
@@ -46,16 +46,15 @@ public sealed class DecisionService(
             throw new InvalidMessageException(nameof(RequestPlacement), errors);
         }
 
-        var device = await devices.FindAsync(request.DeviceId, cancellationToken);
+        var state = await devices.FindAsync(request.DeviceId, cancellationToken);
+        var device = state?.Heartbeat;
         using var turn = await gate.EnterAsync(request.DialogueId, cancellationToken);
         var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
 
         // The heartbeat's remaining energy predates the decisions made since it was sent; their energy (reported, or
         // expected while pending) is already committed. The device's clock stamps SentAt, ours DecidedAt: skew shifts
         // the window by that much.
-        var energyRemaining = device is null
-            ? _options.UnknownDeviceEnergyJoules
-            : Math.Max(0, device.EnergyBudgetRemainingJoules - await energy.SinceAsync(request.DeviceId, device.SentAt, cancellationToken));
+        var energyRemaining = state?.EnergyRemainingJoules ?? _options.UnknownDeviceEnergyJoules;
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
@@ -92,6 +91,10 @@ public sealed class DecisionService(
         if (stored.DecisionId != entity.DecisionId)
         {
             Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);
+        }
+        else
+        {
+            deviceStates.Commit(request.DeviceId, now, entity.ExpectedEnergyJoules);
         }
 
         metrics.DecisionLatency.RecordTicks(Stopwatch.GetTimestamp() - started);

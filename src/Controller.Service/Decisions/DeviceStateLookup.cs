@@ -1,17 +1,18 @@
-using Controller.Contracts;
 using Controller.Persistence;
+using Controller.Persistence.Queries;
 using Controller.Service.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controller.Service.Decisions;
 
 /// <summary>
-/// Finds the state a decision should assume for a device: the cached latest heartbeat, else the
-/// newest stored one (ingested by another replica or before a restart), else null (unknown device).
+/// Finds the state a decision should assume for a device: the cached latest heartbeat and energy committed since, else
+/// the newest stored heartbeat (ingested by another replica or before a restart) with the energy the stored decisions
+/// committed after it, else null (unknown device).
 /// </summary>
-public sealed class DeviceStateLookup(DeviceStateCache cache, IDbContextFactory<ControllerDbContext> contexts)
+public sealed class DeviceStateLookup(DeviceStateCache cache, DeviceEnergyQuery energy, IDbContextFactory<ControllerDbContext> contexts)
 {
-    public async ValueTask<HeartbeatReported?> FindAsync(string deviceId, CancellationToken cancellationToken)
+    public async ValueTask<DeviceSnapshot?> FindAsync(string deviceId, CancellationToken cancellationToken)
     {
         if (cache.TryGet(deviceId, out var cached))
         {
@@ -29,7 +30,8 @@ public sealed class DeviceStateLookup(DeviceStateCache cache, IDbContextFactory<
         }
 
         var heartbeat = HeartbeatMapping.ToContract(stored);
-        cache.Update(heartbeat);
-        return heartbeat;
+        var committed = await energy.SinceAsync(deviceId, heartbeat.SentAt, cancellationToken);
+        cache.Load(heartbeat, committed);
+        return new DeviceSnapshot(heartbeat, committed);
     }
 }

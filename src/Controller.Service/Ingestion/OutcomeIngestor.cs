@@ -1,11 +1,12 @@
 using Controller.Contracts;
 using Controller.Persistence;
+using Controller.Service.Decisions;
 using Controller.Service.Validation;
 
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, TimeProvider clock)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceStateCache deviceStates, TimeProvider clock)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -30,6 +31,12 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
         }
 
         var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);
+        if (result == OutcomeRecordResult.Inserted)
+        {
+            // The decision committed its expected energy; the device has now reported what it really spent.
+            deviceStates.Commit(decision.DeviceId, decision.DecidedAt, outcome.DeviceEnergyJoules - decision.ExpectedEnergyJoules);
+        }
+
         return result switch
         {
             OutcomeRecordResult.Inserted => true,

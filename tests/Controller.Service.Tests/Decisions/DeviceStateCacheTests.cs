@@ -4,7 +4,7 @@ using Controller.Testing;
 
 namespace Controller.Service.Tests.Decisions;
 
-/// <summary><see cref="DeviceStateCache"/>: newest heartbeat wins, entries expire, memory stays bounded.</summary>
+/// <summary><see cref="DeviceStateCache"/>: newest heartbeat wins, committed energy adds up, entries expire, memory stays bounded.</summary>
 public sealed class DeviceStateCacheTests
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -21,7 +21,7 @@ public sealed class DeviceStateCacheTests
         _clock.Advance(TimeSpan.FromSeconds(59));
 
         Assert.True(cache.TryGet("device-1", out var held));
-        Assert.Equal(newer.HeartbeatId, held.HeartbeatId);
+        Assert.Equal(newer.HeartbeatId, held.Heartbeat.HeartbeatId);
     }
 
     [Fact]
@@ -42,10 +42,59 @@ public sealed class DeviceStateCacheTests
         var heartbeat = TestMessages.Heartbeat();
         cache.Update(heartbeat);
         _clock.Advance(TimeSpan.FromSeconds(50));
-        cache.Update(heartbeat); // the same heartbeat read again from the store: trusted for another 60 s
+        cache.Load(heartbeat, committedJoules: 3); // the same heartbeat read again from the store: trusted for another 60 s
         _clock.Advance(TimeSpan.FromSeconds(50));
 
         Assert.True(cache.TryGet("device-1", out _));
+    }
+
+    [Fact]
+    public void Commit_DecisionsAfterTheHeartbeat_AddUpAndOutcomesCorrectThem()
+    {
+        var cache = Cache(maxDevices: 10, maxAgeSeconds: 60);
+        var heartbeat = TestMessages.Heartbeat() with { SentAt = _clock.GetUtcNow(), EnergyBudgetRemainingJoules = 100 };
+        cache.Update(heartbeat);
+
+        cache.Commit("device-1", heartbeat.SentAt.AddSeconds(1), 30);     // a decision expected to use 30 J
+        cache.Commit("device-1", heartbeat.SentAt.AddSeconds(2), 25);     // another, 25 J
+        cache.Commit("device-1", heartbeat.SentAt.AddSeconds(1), -10);    // the first one's outcome: it used 20 J
+        cache.Commit("device-1", heartbeat.SentAt.AddSeconds(-5), 500);   // made before the heartbeat: already in it
+        cache.Commit("device-9", heartbeat.SentAt.AddSeconds(1), 500);    // a device not held
+        cache.Commit("device-1", heartbeat.SentAt.AddSeconds(3), double.NaN);
+
+        Assert.True(cache.TryGet("device-1", out var state));
+        Assert.Equal(45, state.CommittedJoules, 9);
+        Assert.Equal(55, state.EnergyRemainingJoules, 9);
+        Assert.False(cache.TryGet("device-9", out _));
+    }
+
+    [Fact]
+    public void Update_NewerHeartbeat_StartsCommittedEnergyAfresh()
+    {
+        var cache = Cache(maxDevices: 10, maxAgeSeconds: 60);
+        var first = TestMessages.Heartbeat() with { SentAt = _clock.GetUtcNow(), EnergyBudgetRemainingJoules = 100 };
+        cache.Update(first);
+        cache.Commit("device-1", first.SentAt.AddSeconds(1), 90);
+
+        cache.Update(first); // a redelivery changes nothing
+        Assert.True(cache.TryGet("device-1", out var same));
+        Assert.Equal(90, same.CommittedJoules, 9);
+
+        cache.Update(first with { HeartbeatId = Guid.NewGuid(), SentAt = first.SentAt.AddSeconds(5), EnergyBudgetRemainingJoules = 8 });
+        Assert.True(cache.TryGet("device-1", out var fresh));
+        Assert.Equal(0, fresh.CommittedJoules);
+        Assert.Equal(8, fresh.EnergyRemainingJoules);
+    }
+
+    [Fact]
+    public void Snapshot_MoreCommittedThanReported_RemainingIsZeroNotNegative()
+    {
+        var cache = Cache(maxDevices: 10, maxAgeSeconds: 60);
+        var heartbeat = TestMessages.Heartbeat() with { SentAt = _clock.GetUtcNow(), EnergyBudgetRemainingJoules = 10 };
+        cache.Load(heartbeat, committedJoules: 25);
+
+        Assert.True(cache.TryGet("device-1", out var state));
+        Assert.Equal(0, state.EnergyRemainingJoules);
     }
 
     [Fact]
