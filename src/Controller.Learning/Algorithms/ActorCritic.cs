@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Controller.Learning.Distributions;
 using Controller.Learning.Nn;
 
@@ -95,8 +96,7 @@ public sealed class ActorCritic
             if (!logPriors.IsEmpty)
             {
                 // The prior is a constant offset, so ∂log π/∂logits is unchanged and Backward needs no change.
-                row.CopyTo(_priorLogits);
-                OnPolicyCollector.AddTo(_priorLogits, logPriors.Slice(b * a, a));
+                TensorPrimitives.Add(row, logPriors.Slice(b * a, a), _priorLogits);
                 row = _priorLogits;
             }
 

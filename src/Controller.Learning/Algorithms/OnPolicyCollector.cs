@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Controller.Learning.Buffers;
 using Controller.Learning.Constraints;
 using Controller.Learning.Distributions;
@@ -65,15 +66,16 @@ internal sealed class OnPolicyCollector
             {
                 var i = (t * n) + e;
                 var mask = _env.Masks.AsSpan(e * a, a);
-                logits.Slice(e * a, a).CopyTo(_logits);
+                var row = logits.Slice(e * a, a);
                 if (buffer.LogPriors is { } priors)
                 {
                     var prior = (_env.LogPriors ?? throw new InvalidOperationException("The rollout expects log-priors; the environments have none.")).AsSpan(e * a, a);
                     prior.CopyTo(priors.AsSpan(i * a, a));
-                    AddTo(_logits, prior);
+                    TensorPrimitives.Add(row, prior, _logits);
+                    row = _logits;
                 }
 
-                MaskedCategorical.LogProbabilities(_logits, mask, _logProbs);
+                MaskedCategorical.LogProbabilities(row, mask, _logProbs);
                 var action = MaskedCategorical.Sample(_logProbs, mask, _random.NextDouble());
                 _actions[e] = action;
                 buffer.Actions[i] = action;
@@ -125,15 +127,6 @@ internal sealed class OnPolicyCollector
                     LastCostValues[k][e] = costValues[(e * c) + k];
                 }
             }
-        }
-    }
-
-    /// <summary><c>target += addend</c>, element-wise.</summary>
-    internal static void AddTo(Span<float> target, ReadOnlySpan<float> addend)
-    {
-        for (var j = 0; j < target.Length; j++)
-        {
-            target[j] += addend[j];
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Controller.Learning.Distributions;
 using Controller.Learning.Nn;
 
@@ -121,10 +122,7 @@ public sealed class Policy
             throw new ArgumentException($"Policy has {scores.Length} actions; got a log-prior of {logPrior.Length}.", nameof(logPrior));
         }
 
-        for (var a = 0; a < scores.Length; a++)
-        {
-            scores[a] += logPrior[a];
-        }
+        TensorPrimitives.Add(scores, logPrior, scores);
     }
 
     private void CheckMask(ReadOnlySpan<bool> mask, int outputLength)
