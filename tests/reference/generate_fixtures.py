@@ -152,14 +152,27 @@ def critic_losses(data, values, cost_values):
     return value_loss, cost_loss
 
 
-def ppo_fixture():
-    params, obs, mask, acts, data, gen = actor_critic_batch(21)
+def ppo_fixture(seed, name, with_prior):
+    """PPO's loss on a fixed batch; with_prior adds a state log-prior to the policy's logits (TrainingSetup.StateLogPrior)."""
+    params, obs, mask, acts, data, gen = actor_critic_batch(seed)
     hp = {"clipRange": 0.2, "entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": True}
+    prior = None
+    if with_prior:
+        prior = f32(torch.where(mask, torch.randn(data["batch"], data["actions"], generator=gen) * 2, torch.zeros(data["batch"], data["actions"])))
+        data["logPriors"] = flat(prior)
+
+    def evaluate_policy():
+        logits = mlp_forward(params, "pi", 3, obs, "tanh")
+        logp = masked_log_softmax(logits if prior is None else logits + prior, mask)
+        return logp.gather(1, acts[:, None]).squeeze(1), entropy(logp, mask)
+
     with torch.no_grad():
-        logp_now, _, _, _ = evaluate(params, obs, mask, acts)
+        logp_now, _ = evaluate_policy()
     # Old log-probabilities shifted so ratios spread across and beyond the clip range.
     old = f32(logp_now + (torch.rand(data["batch"], generator=gen) - 0.5) * 0.8)
-    logp_a, ent, values, cost_values = evaluate(params, obs, mask, acts)
+    logp_a, ent = evaluate_policy()
+    values = mlp_forward(params, "vf", 3, obs, "tanh").squeeze(1)
+    cost_values = mlp_forward(params, "cost_vf", 3, obs, "tanh")
     adv = lagrangian_advantage(data, hp["normalizeAdvantage"])
     ratio = torch.exp(logp_a - old)
     clip = hp["clipRange"]
@@ -174,7 +187,7 @@ def ppo_fixture():
         "entropyLoss": float(entropy_loss), "loss": float(loss),
         "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
     })
-    write("ppo_loss.json", data)
+    write(name, data)
 
 
 def a2c_fixture():
@@ -193,39 +206,6 @@ def a2c_fixture():
         "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
     })
     write("a2c_loss.json", data)
-
-
-def ppo_prior_fixture():
-    """PPO's loss when a state log-prior is added to the policy's logits (TrainingSetup.StateLogPrior)."""
-    params, obs, mask, acts, data, gen = actor_critic_batch(71)
-    hp = {"clipRange": 0.2, "entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": True}
-    prior = f32(torch.where(mask, torch.randn(data["batch"], data["actions"], generator=gen) * 2, torch.zeros(data["batch"], data["actions"])))
-
-    def evaluate_with_prior():
-        logits = mlp_forward(params, "pi", 3, obs, "tanh") + prior
-        logp = masked_log_softmax(logits, mask)
-        return logp.gather(1, acts[:, None]).squeeze(1), entropy(logp, mask)
-
-    with torch.no_grad():
-        logp_now, _ = evaluate_with_prior()
-    old = f32(logp_now + (torch.rand(data["batch"], generator=gen) - 0.5) * 0.8)
-    logp_a, ent = evaluate_with_prior()
-    values = mlp_forward(params, "vf", 3, obs, "tanh").squeeze(1)
-    cost_values = mlp_forward(params, "cost_vf", 3, obs, "tanh")
-    adv = lagrangian_advantage(data, hp["normalizeAdvantage"])
-    ratio = torch.exp(logp_a - old)
-    clip = hp["clipRange"]
-    policy_loss = -torch.min(adv * ratio, adv * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
-    value_loss, cost_loss = critic_losses(data, values, cost_values)
-    entropy_loss = -ent.mean()
-    loss = policy_loss + hp["entropyCoefficient"] * entropy_loss + hp["valueCoefficient"] * (value_loss + cost_loss)
-    loss.backward()
-    data.update({
-        "hyperparameters": hp, "logPriors": flat(prior), "oldLogProbs": flat(old), "policyLoss": float(policy_loss),
-        "valueLoss": float(value_loss), "costValueLoss": float(cost_loss), "entropyLoss": float(entropy_loss), "loss": float(loss),
-        "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
-    })
-    write("ppo_prior_loss.json", data)
 
 
 def optimizer_fixture(name, make):
@@ -252,9 +232,9 @@ def main():
     mlp_fixture("tanh", 1)
     mlp_fixture("relu", 2)
     categorical_fixture()
-    ppo_fixture()
+    ppo_fixture(21, "ppo_loss.json", with_prior=False)
     a2c_fixture()
-    ppo_prior_fixture()
+    ppo_fixture(71, "ppo_prior_loss.json", with_prior=True)
     optimizer_fixture("adam", lambda ps: (torch.optim.Adam(ps, lr=0.05, betas=(0.9, 0.999), eps=1e-5),
                                           {"learningRate": 0.05, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-5}))
     optimizer_fixture("rmsprop", lambda ps: (torch.optim.RMSprop(ps, lr=0.01, alpha=0.99, eps=1e-5),

@@ -72,26 +72,10 @@ public sealed class PyTorchReferenceTests
     }
 
     [Fact]
-    public void PpoLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients()
-    {
-        var f = Fixture.Load("ppo_loss.json");
-        var hpJson = f.Root.GetProperty("hyperparameters");
-        var hp = new PpoHyperparameters(
-            ClipRange: hpJson.GetProperty("clipRange").GetDouble(),
-            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
-            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
-            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
-        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f);
+    public void PpoLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients() => AssertPpoLossMatches("ppo_loss.json", statePrior: false);
 
-        var stats = Ppo.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
-
-        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
-        Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
-        Tolerance.AssertClose(f.Double("costValueLoss"), stats.CostValueLoss, "cost value loss");
-        Tolerance.AssertClose(f.Double("entropyLoss"), stats.EntropyLoss, "entropy loss");
-        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
-        f.AssertParameterGrads(model.Parameters);
-    }
+    [Fact]
+    public void PpoLoss_WithStateLogPrior_MatchesPyTorchLossAndParameterGradients() => AssertPpoLossMatches("ppo_prior_loss.json", statePrior: true);
 
     [Fact]
     public void A2cLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients()
@@ -108,26 +92,6 @@ public sealed class PyTorchReferenceTests
 
         Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
         Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
-        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
-        f.AssertParameterGrads(model.Parameters);
-    }
-
-    [Fact]
-    public void PpoLoss_WithStateLogPrior_MatchesPyTorchLossAndParameterGradients()
-    {
-        var f = Fixture.Load("ppo_prior_loss.json");
-        var hpJson = f.Root.GetProperty("hyperparameters");
-        var hp = new PpoHyperparameters(
-            ClipRange: hpJson.GetProperty("clipRange").GetDouble(),
-            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
-            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
-            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
-        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f, statePrior: true);
-
-        var stats = Ppo.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
-
-        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
-        Tolerance.AssertClose(f.Double("entropyLoss"), stats.EntropyLoss, "entropy loss");
         Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
         f.AssertParameterGrads(model.Parameters);
     }
@@ -158,6 +122,28 @@ public sealed class PyTorchReferenceTests
 
         Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("w")), w.Value, "w");
         Tolerance.AssertClose(Fixture.Doubles(f.Root.GetProperty("final").GetProperty("b")), b.Value, "b");
+    }
+
+    /// <summary>PPO's loss on a fixture's batch against PyTorch's: every loss term and every parameter gradient.</summary>
+    private static void AssertPpoLossMatches(string file, bool statePrior)
+    {
+        var f = Fixture.Load(file);
+        var hpJson = f.Root.GetProperty("hyperparameters");
+        var hp = new PpoHyperparameters(
+            ClipRange: hpJson.GetProperty("clipRange").GetDouble(),
+            EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
+            ValueCoefficient: hpJson.GetProperty("valueCoefficient").GetDouble(),
+            NormalizeAdvantage: hpJson.GetProperty("normalizeAdvantage").GetBoolean());
+        var (model, batch, lambdas, scratch) = LoadActorCriticCase(f, statePrior);
+
+        var stats = Ppo.ComputeLossAndGradients(model, hp, batch, lambdas, scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]);
+
+        Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
+        Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
+        Tolerance.AssertClose(f.Double("costValueLoss"), stats.CostValueLoss, "cost value loss");
+        Tolerance.AssertClose(f.Double("entropyLoss"), stats.EntropyLoss, "entropy loss");
+        Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
+        f.AssertParameterGrads(model.Parameters);
     }
 
     private static (ActorCritic Model, Minibatch Batch, double[] Lambdas, float[][] Scratch) LoadActorCriticCase(Fixture f, bool statePrior = false)

@@ -30,13 +30,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [Fact]
     public void Load_SettingsWrittenBeforeDraftActions_ReadAsAbsoluteWithUnrecordedSloAllowance()
     {
-        var directory = Path.Combine(_root, "old");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), """
-            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
-              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
-              "seed": 0, "trainSeconds": 1, "world": "w" }
-            """);
+        var directory = WriteSettings("old", "rc-ppo", extraFields: "");
 
         var settings = EdgeCloudPolicySettings.Load(directory);
 
@@ -67,13 +61,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [InlineData("rc-dqn", "5")]
     public void Load_BadPlannerPrior_ThrowsNamingTheField(string algorithm, string value)
     {
-        var directory = Path.Combine(_root, "bad-prior");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), $$"""
-            { "algorithm": "{{algorithm}}", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
-              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
-              "seed": 0, "trainSeconds": 1, "world": "w", "plannerPriorSharpness": {{value}} }
-            """);
+        var directory = WriteSettings("bad-prior", algorithm, $", \"plannerPriorSharpness\": {value}");
 
         var ex = Assert.Throws<InvalidDataException>(() => EdgeCloudPolicySettings.Load(directory));
 
@@ -96,13 +84,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [Fact]
     public void Load_UnknownDraftActionsNumber_ThrowsNamingTheField()
     {
-        var directory = Path.Combine(_root, "bad");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), """
-            { "algorithm": "rc-ppo", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
-              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
-              "seed": 0, "trainSeconds": 1, "world": "w", "draftActions": 7 }
-            """);
+        var directory = WriteSettings("bad", "rc-ppo", ", \"draftActions\": 7");
 
         var ex = Assert.Throws<InvalidDataException>(() => EdgeCloudPolicySettings.Load(directory));
 
@@ -117,6 +99,19 @@ public sealed class EdgeCloudTrainerTests : IDisposable
         Assert.Contains("differs from this evaluation in: SLO misses allowed", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("k relative to the planner's k*", settings.Describe(Options), StringComparison.Ordinal);
         Assert.Contains("planner prior β = 5", settings.Describe(Options), StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes an <c>edge-cloud.json</c> as an older or hand-edited bundle would have it: the required fields plus <paramref name="extraFields"/>.</summary>
+    private string WriteSettings(string name, string algorithm, string extraFields)
+    {
+        var directory = Path.Combine(_root, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, EdgeCloudPolicySettings.FileName), $$"""
+            { "algorithm": "{{algorithm}}", "devices": ["iphone-15-pro"], "networks": ["Lte"], "energyBudgetJoules": 2000, "spendBudgetUsd": 0.1,
+              "latencySloMs": 20000, "windowSeconds": 600, "maxDraftLength": 8, "maskOverBudget": true, "thermal": true, "steps": 10,
+              "seed": 0, "trainSeconds": 1, "world": "w"{{extraFields}} }
+            """);
+        return directory;
     }
 
     public void Dispose()

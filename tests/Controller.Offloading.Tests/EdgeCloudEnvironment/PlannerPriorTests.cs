@@ -120,10 +120,7 @@ public sealed class PlannerPriorTests
     {
         // A network that outputs 0 everywhere leaves only the prior, and at β = 60 the prior's argmax carries nearly all
         // the mass, so the policy must pick what the greedy expected-rate planner picks.
-        var space = RelativeDraftActionSpace.Get(EdgeCloudWorkload.ModalitySlots, Options.MaxDraftLength);
-        var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], space.Count, Activation.Tanh);
-        var policy = new Policy(network, PolicyHead.Categorical, ObservationSpec.Identity(EdgeCloudObservation.Names),
-            new ActionSpec(Enumerable.Range(0, space.Count).Select(space.Label).ToArray()));
+        var policy = ZeroPolicy();
         var learned = new EdgeCloudLearnedPolicy("zero", policy, DraftLengthActions.RelativeToPlanner, Options, priorSharpness: 60);
         var greedy = BestExpectedPolicy.GreedyRate();
         var environment = EdgeCloudTestWorld.Create();
@@ -145,13 +142,19 @@ public sealed class PlannerPriorTests
     [Fact]
     public void LearnedPolicy_SharpnessZeroOrMissing_HasNoPriorAndAnotherDeviceKeepsIt()
     {
-        var space = RelativeDraftActionSpace.Get(EdgeCloudWorkload.ModalitySlots, Options.MaxDraftLength);
-        var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], space.Count, Activation.Tanh);
-        var policy = new Policy(network, PolicyHead.Categorical, ObservationSpec.Identity(EdgeCloudObservation.Names),
-            new ActionSpec(Enumerable.Range(0, space.Count).Select(space.Label).ToArray()));
+        var policy = ZeroPolicy();
 
         Assert.Null(new EdgeCloudLearnedPolicy("zero", policy, DraftLengthActions.RelativeToPlanner, Options, priorSharpness: 0).PriorSharpness);
         Assert.Null(new EdgeCloudLearnedPolicy("zero", policy, DraftLengthActions.RelativeToPlanner, Options).PriorSharpness);
         Assert.Equal(5, new EdgeCloudLearnedPolicy("zero", policy, DraftLengthActions.RelativeToPlanner, Options, 5).ForAnotherDevice().PriorSharpness);
+    }
+
+    /// <summary>A policy over the relative draft-length space whose network outputs 0 for every action.</summary>
+    private static Policy ZeroPolicy()
+    {
+        var space = RelativeDraftActionSpace.Get(EdgeCloudWorkload.ModalitySlots, Options.MaxDraftLength);
+        var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], space.Count, Activation.Tanh);
+        return new Policy(network, PolicyHead.Categorical, ObservationSpec.Identity(EdgeCloudObservation.Names),
+            new ActionSpec(Enumerable.Range(0, space.Count).Select(space.Label).ToArray()));
     }
 }
