@@ -36,7 +36,7 @@ public sealed class A2c
         Hyperparameters = hyperparameters ?? new A2cHyperparameters();
         Hyperparameters.Validate();
         _setup = setup;
-        _env = new VectorizedEnvironment(setup.Environments, setup.ResolveStateLogPrior());
+        _env = new VectorizedEnvironment(setup.Environments, readLogPriors: setup.StateLogPrior);
         Observation = setup.ResolveObservation();
         Actions = setup.ResolveActions();
         Multipliers = new LagrangeMultipliers(setup.Constraints, _env.Spec);

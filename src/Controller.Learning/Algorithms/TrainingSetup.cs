@@ -72,25 +72,6 @@ public sealed record TrainingSetup(IReadOnlyList<IEnvironment> Environments, int
         }
     }
 
-    /// <summary>True when the learner should add the environments' log-prior; throws when asked to without one.</summary>
-    internal bool ResolveStateLogPrior()
-    {
-        if (!StateLogPrior)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Environments.Count; i++)
-        {
-            if (Environments[i] is not IActionPrior)
-            {
-                throw new ArgumentException($"StateLogPrior needs every environment to implement IActionPrior; environment {i} ({Environments[i].GetType().Name}) does not.", nameof(StateLogPrior));
-            }
-        }
-
-        return true;
-    }
-
     internal ObservationSpec ResolveObservation()
     {
         var spec = Observation ?? ObservationSpec.Identity(Spec.ObservationSize);
