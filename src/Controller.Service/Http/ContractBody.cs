@@ -9,7 +9,7 @@ namespace Controller.Service.Http;
 /// Reads a request body as a contract with the strict wire format, turning every JSON problem into
 /// an <see cref="InvalidMessageException"/> that names the field, so the client gets a 400 it can act on. A body over
 /// <see cref="MaxBytes"/> is refused with <see cref="PayloadTooLargeException"/> (413), whether it announces its length or
-/// arrives chunked: the reader stops at the limit instead of buffering whatever the client sends.
+/// arrives chunked: the read stops at the limit (<see cref="LimitedReadStream"/>) instead of taking whatever the client sends.
 /// </summary>
 internal static class ContractBody
 {
@@ -25,7 +25,7 @@ internal static class ContractBody
             throw new PayloadTooLargeException(name, $"body of {request.ContentLength} bytes exceeds the {MaxBytes}-byte limit");
         }
 
-        using var body = await ReadLimitedAsync(request.Body, name, cancellationToken);
+        await using var body = new LimitedReadStream(request.Body, MaxBytes, name);
         try
         {
             var message = await JsonSerializer.DeserializeAsync<T>(body, ContractJson.Options, cancellationToken);
@@ -35,27 +35,6 @@ internal static class ContractBody
         {
             throw new InvalidMessageException(name, ErrorsOf(ex));
         }
-    }
-
-    /// <summary>The whole body, at most <see cref="MaxBytes"/>; one byte more and the read stops with <see cref="PayloadTooLargeException"/>.</summary>
-    private static async Task<MemoryStream> ReadLimitedAsync(Stream source, string name, CancellationToken cancellationToken)
-    {
-        var body = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBytes)
-            {
-                await body.DisposeAsync();
-                throw new PayloadTooLargeException(name, $"body exceeds the {MaxBytes}-byte limit (sent without a Content-Length)");
-            }
-
-            body.Write(chunk, 0, read);
-        }
-
-        body.Position = 0;
-        return body;
     }
 
     private static List<ValidationError> ErrorsOf(JsonException ex)
