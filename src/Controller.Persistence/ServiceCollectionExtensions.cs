@@ -59,7 +59,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PolicyStore>();
         services.TryAddSingleton<TrainingJobStore>();
         services.TryAddSingleton<DialogueSpendQuery>();
-        services.TryAddSingleton<DeviceEnergyQuery>();
+        services.TryAddSingleton<DeviceLedgerQuery>();
         services.TryAddSingleton<StatsQuery>();
         services.AddHostedService<DatabaseMigrationHostedService>();
         return services;

@@ -15,7 +15,7 @@ namespace Controller.Persistence.Tests;
 /// </summary>
 public abstract class PersistenceTestsBase : IAsyncLifetime
 {
-    private const string InitialMigration = "20261122000000_Initial";
+    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt"];
     private static readonly string[] EfBookkeepingTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private readonly List<StoreHarness> _harnesses = [];
@@ -56,7 +56,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     // ---- migrations and schema -------------------------------------------------------------
 
     [Fact]
-    public async Task Migrate_EmptyDatabase_AppliesInitialMigration()
+    public async Task Migrate_EmptyDatabase_AppliesEveryMigration()
     {
         var empty = await CreateStoreAsync();
 
@@ -64,7 +64,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
 
         var applied = await empty.QueryAsync(c => c.Database.GetAppliedMigrationsAsync());
         var pending = await empty.QueryAsync(c => c.Database.GetPendingMigrationsAsync());
-        Assert.Equal([InitialMigration], applied);
+        Assert.Equal(AllMigrations, applied);
         Assert.Empty(pending);
         Assert.Equal(0L, (await empty.Stats.GetAsync(CancellationToken.None)).Decisions);
     }
@@ -75,7 +75,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         await Store.MigrateAsync();
 
         var applied = await Store.QueryAsync(c => c.Database.GetAppliedMigrationsAsync());
-        Assert.Equal([InitialMigration], applied);
+        Assert.Equal(AllMigrations, applied);
     }
 
     [Fact]
@@ -460,22 +460,47 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeviceEnergy_DecisionsAfterAnInstant_SumsReportedAndExpectedOfThatDeviceOnly()
+    public async Task DeviceLedger_SkewedDeviceClock_LatestHeartbeatIsTheLastReceivedAndDecisionsCarryTheirOutcomes()
     {
-        var before = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime), CancellationToken.None);
+        // Dated an hour ahead by the device, but received first.
+        var skewed = Heartbeat("dev-1", BaseTime.AddHours(1));
+        skewed.ReceivedAt = BaseTime;
+        var honest = Heartbeat("dev-1", BaseTime.AddSeconds(30));
+        honest.ReceivedAt = BaseTime.AddSeconds(30);
+        await Store.Telemetry.RecordHeartbeatAsync(skewed, CancellationToken.None);
+        await Store.Telemetry.RecordHeartbeatAsync(honest, CancellationToken.None);
+        var old = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime.AddMinutes(-20)), CancellationToken.None);
         var reported = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(10)), CancellationToken.None);
-        var pending = Decision("dev-1", "dlg-2", 0, BaseTime.AddSeconds(20));
+        var pending = Decision("dev-1", "dlg-2", 0, BaseTime.AddSeconds(40));
         pending.ExpectedEnergyJoules = 7.25;
         await Store.Decisions.RecordDecisionAsync(pending, CancellationToken.None);
         await Store.Decisions.RecordDecisionAsync(Decision("dev-2", "dlg-3", 0, BaseTime.AddSeconds(30)), CancellationToken.None);
-        await Store.Outcomes.RecordOutcomeAsync(Outcome(before, energyJoules: 100), CancellationToken.None);
-        await Store.Outcomes.RecordOutcomeAsync(Outcome(reported, energyJoules: 2.5), CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(old, energyJoules: 100), CancellationToken.None);
+        var outcome = Outcome(reported, energyJoules: 2.5);
+        await Store.Outcomes.RecordOutcomeAsync(outcome, CancellationToken.None);
 
-        var energy = await Store.DeviceEnergy.SinceAsync("dev-1", BaseTime.AddSeconds(5), CancellationToken.None);
+        var record = await Store.DeviceLedger.LoadAsync("dev-1", TimeSpan.FromMinutes(10), BaseTime.AddMinutes(1), CancellationToken.None);
 
-        Assert.Equal(2.5 + 7.25, energy, 9);
-        Assert.Equal(0, await Store.DeviceEnergy.SinceAsync("dev-1", BaseTime.AddSeconds(20), CancellationToken.None));
-        Assert.Equal(0, await Store.DeviceEnergy.SinceAsync("dev-never", BaseTime, CancellationToken.None));
+        Assert.Equal(honest.HeartbeatId, record.Latest?.HeartbeatId);
+        Assert.Equal(
+            [
+                new CommittedDecision(reported.DecisionId, reported.DecidedAt, reported.ExpiresAt, reported.ExpectedEnergyJoules, 2.5, outcome.ReportedAt),
+                new CommittedDecision(pending.DecisionId, pending.DecidedAt, pending.ExpiresAt, 7.25, null, null),
+            ],
+            record.Decisions.OrderBy(d => d.DecidedAt));
+    }
+
+    [Fact]
+    public async Task DeviceLedger_UnknownDevice_NoHeartbeatAndDecisionsWithinTheLookbackFromNow()
+    {
+        var recent = await Store.Decisions.RecordDecisionAsync(Decision("dev-new", "dlg-1", 0, BaseTime.AddSeconds(-30)), CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-new", "dlg-1", 1, BaseTime.AddMinutes(-30)), CancellationToken.None);
+
+        var record = await Store.DeviceLedger.LoadAsync("dev-new", TimeSpan.FromMinutes(10), BaseTime, CancellationToken.None);
+
+        Assert.Null(record.Latest);
+        Assert.Equal([recent.DecisionId], record.Decisions.Select(d => d.DecisionId));
+        Assert.Empty((await Store.DeviceLedger.LoadAsync("dev-never", TimeSpan.FromMinutes(10), BaseTime, CancellationToken.None)).Decisions);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Controller.Offloading.Measurement;
 using Controller.Offloading.Placement;
 using Controller.Service;
 using Controller.Service.Decisions;
+using Controller.Service.Ingestion;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +49,7 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
             var devices = Enumerable.Range(0, 32).Select(i => Workload.Heartbeat($"bench-{i}", random)).ToArray();
             foreach (var heartbeat in devices)
             {
-                app.Services.GetRequiredService<DeviceStateCache>().Update(heartbeat);
+                await app.Services.GetRequiredService<HeartbeatIngestor>().IngestAsync(heartbeat, cancellationToken);
             }
 
             progress.Report("policy only (1 thread)");

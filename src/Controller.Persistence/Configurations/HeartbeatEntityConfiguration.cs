@@ -18,5 +18,7 @@ public sealed class HeartbeatEntityConfiguration : IEntityTypeConfiguration<Hear
         builder.Property(h => h.DeviceClass).HasMaxLength(ColumnLengths.Identifier);
         builder.Property(h => h.Network).HasMaxLength(ColumnLengths.EnumName);
         builder.HasIndex(h => new { h.DeviceId, h.SentAt });
+        // The device ledger reads the heartbeat the controller received last, whatever the device's clock says.
+        builder.HasIndex(h => new { h.DeviceId, h.ReceivedAt });
     }
 }

@@ -24,7 +24,7 @@ public sealed class DecisionService(
     DecisionStore decisions,
     DialogueSpendQuery spend,
     DeviceStateLookup devices,
-    DeviceStateCache deviceStates,
+    DeviceLedger ledger,
     ActivePolicy policy,
     DecisionRandom random,
     DialogueGate gate,
@@ -46,27 +46,24 @@ public sealed class DecisionService(
             throw new InvalidMessageException(nameof(RequestPlacement), errors);
         }
 
-        var state = await devices.FindAsync(request.DeviceId, cancellationToken);
-        var device = state?.Heartbeat;
         using var turn = await gate.EnterAsync(request.DialogueId, cancellationToken);
+        // Stamped and read after the wait: the decision is later than, and its state and spend include, every decision
+        // recorded before it.
+        var decidedAt = clock.GetUtcNow();
+        var state = await devices.FindAsync(request.DeviceId, cancellationToken);
         var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
-
-        // The heartbeat's remaining energy predates the decisions made since it was sent; their energy (reported, or
-        // expected while pending) is already committed. The device's clock stamps SentAt, ours DecidedAt: skew shifts
-        // the window by that much.
-        var energyRemaining = state?.EnergyRemainingJoules ?? _options.UnknownDeviceEnergyJoules;
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
-            EnergyRemainingJoules: energyRemaining);
+            EnergyRemainingJoules: state.EnergyRemainingJoules);
 
         var active = await policy.GetAsync(cancellationToken);
-        var context = new PlacementContext(request, device, budgets);
+        var context = new PlacementContext(request, state.Heartbeat, budgets);
         var choice = random.With(r => active.Decide(context, r));
 
         var entity = new DecisionEntity
         {
-            DecisionId = Guid.CreateVersion7(now),
+            DecisionId = Guid.CreateVersion7(decidedAt),
             RequestId = request.RequestId,
             DeviceId = request.DeviceId,
             DialogueId = request.DialogueId,
@@ -79,8 +76,8 @@ public sealed class DecisionService(
             Propensity = choice.Propensity,
             PolicyName = active.Name,
             PolicyVersion = active.Version,
-            DecidedAt = now,
-            ExpiresAt = now.AddSeconds(_options.ExpirySeconds),
+            DecidedAt = decidedAt,
+            ExpiresAt = decidedAt.AddSeconds(_options.ExpirySeconds),
             ExpectedLatencyMs = choice.Expected.LatencyMs,
             ExpectedCostUsd = choice.Expected.CloudCostUsd,
             ExpectedEnergyJoules = choice.Expected.DeviceEnergyJoules,
@@ -92,10 +89,10 @@ public sealed class DecisionService(
         {
             Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);
         }
-        else
-        {
-            deviceStates.Commit(request.DeviceId, now, entity.ExpectedEnergyJoules);
-        }
+
+        // Keyed by decision id: a repeated request commits the stored decision again, which changes nothing if this
+        // replica already holds it and restores it if the first attempt failed between recording and committing.
+        ledger.Commit(stored.DeviceId, new EnergyCommitment(stored.DecisionId, stored.DecidedAt, stored.ExpiresAt, stored.ExpectedEnergyJoules));
 
         metrics.DecisionLatency.RecordTicks(Stopwatch.GetTimestamp() - started);
         return DecisionMapping.ToContract(stored);

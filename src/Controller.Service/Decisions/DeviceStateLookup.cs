@@ -1,37 +1,38 @@
-using Controller.Persistence;
-using Controller.Persistence.Queries;
-using Controller.Service.Ingestion;
-using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 
 namespace Controller.Service.Decisions;
 
 /// <summary>
-/// Finds the state a decision should assume for a device: the cached latest heartbeat and energy committed since, else
-/// the newest stored heartbeat (ingested by another replica or before a restart) with the energy the stored decisions
-/// committed after it, else null (unknown device).
+/// The device state a decision should assume: the ledger's entry while it is fresh, else the entry reloaded from the
+/// store (heartbeats other replicas ingested and decisions they made included). Reloads are single-flight per device:
+/// concurrent misses share one read, and a caller that gives up does not cancel it for the others.
 /// </summary>
-public sealed class DeviceStateLookup(DeviceStateCache cache, DeviceEnergyQuery energy, IDbContextFactory<ControllerDbContext> contexts)
+public sealed class DeviceStateLookup(DeviceLedger ledger, IDeviceRecordSource source, TimeProvider clock)
 {
-    public async ValueTask<DeviceSnapshot?> FindAsync(string deviceId, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, Lazy<Task<DeviceSnapshot>>> _loads = new(StringComparer.Ordinal);
+
+    public async ValueTask<DeviceSnapshot> FindAsync(string deviceId, CancellationToken cancellationToken)
     {
-        if (cache.TryGet(deviceId, out var cached))
+        if (ledger.TryGet(deviceId, out var held))
         {
-            return cached;
+            return held;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await db.Heartbeats.AsNoTracking()
-            .Where(h => h.DeviceId == deviceId)
-            .OrderByDescending(h => h.SentAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
+        var load = _loads.GetOrAdd(deviceId, id => new Lazy<Task<DeviceSnapshot>>(() => LoadAsync(id)));
+        return await load.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        var heartbeat = HeartbeatMapping.ToContract(stored);
-        var committed = await energy.SinceAsync(deviceId, heartbeat.SentAt, cancellationToken);
-        cache.Load(heartbeat, committed);
-        return new DeviceSnapshot(heartbeat, committed);
+    private async Task<DeviceSnapshot> LoadAsync(string deviceId)
+    {
+        try
+        {
+            var startedAt = clock.GetUtcNow();
+            var record = await source.LoadAsync(deviceId, ledger.Horizon, startedAt, CancellationToken.None).ConfigureAwait(false);
+            return ledger.Load(deviceId, record.Heartbeat, record.HeartbeatReceivedAt, record.Commitments, startedAt);
+        }
+        finally
+        {
+            _loads.TryRemove(deviceId, out _);
+        }
     }
 }

@@ -5,6 +5,7 @@ using Controller.Service.Metrics;
 using Controller.Service.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Controller.Service.Extensions;
@@ -19,9 +20,10 @@ public static class DecisionPathExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DecisionMetrics>();
-        services.AddSingleton<DeviceStateCache>();
+        services.AddSingleton<DeviceLedger>();
+        services.TryAddSingleton<IDeviceRecordSource, StoreDeviceRecordSource>();
         services.AddSingleton<DeviceStateLookup>();
         services.AddSingleton<ActivePolicy>();
         services.AddSingleton<DecisionRandom>();

@@ -6,7 +6,7 @@ using Controller.Service.Validation;
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates and stores a heartbeat, and refreshes the device state decisions use.</summary>
-public sealed class HeartbeatIngestor(TelemetryStore store, DeviceStateCache cache, TimeProvider clock)
+public sealed class HeartbeatIngestor(TelemetryStore store, DeviceLedger ledger, TimeProvider clock)
 {
     /// <returns>True when stored; false when it was a redelivery of a heartbeat already stored.</returns>
     /// <exception cref="InvalidMessageException">The heartbeat is malformed; nothing was written.</exception>
@@ -20,7 +20,7 @@ public sealed class HeartbeatIngestor(TelemetryStore store, DeviceStateCache cac
         }
 
         var inserted = await store.RecordHeartbeatAsync(HeartbeatMapping.ToEntity(heartbeat, now), cancellationToken);
-        cache.Update(heartbeat);
+        ledger.Heartbeat(heartbeat, now);
         return inserted;
     }
 }

@@ -6,7 +6,7 @@ using Controller.Service.Validation;
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceStateCache deviceStates, TimeProvider clock)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, TimeProvider clock)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -33,8 +33,10 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
         var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);
         if (result == OutcomeRecordResult.Inserted)
         {
-            // The decision committed its expected energy; the device has now reported what it really spent.
-            deviceStates.Commit(decision.DeviceId, decision.DecidedAt, outcome.DeviceEnergyJoules - decision.ExpectedEnergyJoules);
+            // The decision committed its expected energy; the device has now reported what it really spent. Keyed by the
+            // decision, so this replaces the expectation (also on a replica that did not make the decision).
+            ledger.Commit(decision.DeviceId, new EnergyCommitment(
+                decision.DecisionId, decision.DecidedAt, decision.ExpiresAt, decision.ExpectedEnergyJoules, outcome.DeviceEnergyJoules, outcome.ReportedAt));
         }
 
         return result switch

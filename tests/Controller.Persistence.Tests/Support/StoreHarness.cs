@@ -36,7 +36,7 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public DialogueSpendQuery DialogueSpend => _services.GetRequiredService<DialogueSpendQuery>();
 
-    public DeviceEnergyQuery DeviceEnergy => _services.GetRequiredService<DeviceEnergyQuery>();
+    public DeviceLedgerQuery DeviceLedger => _services.GetRequiredService<DeviceLedgerQuery>();
 
     public StatsQuery Stats => _services.GetRequiredService<StatsQuery>();
 

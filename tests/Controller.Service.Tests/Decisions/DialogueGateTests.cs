@@ -60,6 +60,8 @@ public sealed class DialogueGateTests
         {
             ["Decision:DialogueCloudBudgetUsd"] = budgetUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Decision:Epsilon"] = "0",
+            // Plenty of energy for the unknown device, so the money budget is the one that binds (its energy runs down too).
+            ["Decision:UnknownDeviceEnergyJoules"] = "1000000",
         });
         var dialogue = $"dialogue-{Guid.NewGuid():N}";
 
