@@ -34,6 +34,17 @@ public sealed class DatabaseMigratorTests : IDisposable
     }
 
     [Fact]
+    public async Task SqliteConnection_Opened_SyncsEveryCommitToDisk()
+    {
+        await using var store = new StoreHarness(SqliteOptions(Path.Combine(_directory, "controller.db")));
+        await store.MigrateAsync();
+
+        // 2 = FULL: in WAL mode NORMAL (1) can lose the last commits on a power cut or host crash, and the controller
+        // promises that an answered decision and an acknowledged heartbeat or outcome are on record.
+        Assert.Equal("2", await ScalarAsync(store, "PRAGMA synchronous;"));
+    }
+
+    [Fact]
     public async Task HostedService_MigrateOnStart_MigratesBeforeReturning()
     {
         await using var store = new StoreHarness(SqliteOptions(Path.Combine(_directory, "controller.db")));
