@@ -84,7 +84,9 @@ public sealed class DecisionService(
             RequestJson = JsonSerializer.Serialize(request, ContractJson.Options),
         };
 
-        var stored = await decisions.RecordDecisionAsync(entity, cancellationToken);
+        // No cancellation from here on: the policy has chosen, and a cancel landing after the durable write (Npgsql throws
+        // on a cancel even after COMMIT) would leave a decision on record whose energy nobody committed.
+        var stored = await decisions.RecordDecisionAsync(entity, CancellationToken.None);
         if (stored.DecisionId != entity.DecisionId)
         {
             Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);

@@ -31,7 +31,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();
-        services.AddSingleton<IPlacementPolicy>(sp =>
+        services.TryAddSingleton<IPlacementPolicy>(sp =>
             new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = sp.GetRequiredService<IOptions<DecisionOptions>>().Value.Epsilon }));
         services.AddHostedService<PolicyActivationService>();
         return services;

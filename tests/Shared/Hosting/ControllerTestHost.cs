@@ -57,7 +57,8 @@ public sealed class ControllerTestHost : IAsyncDisposable
         }
     }
 
-    public static async Task<ControllerTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registers test doubles (a clock, a policy); they win over the service's defaults, which are added with TryAdd.</param>
+    public static async Task<ControllerTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "controller-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -79,6 +80,7 @@ public sealed class ControllerTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new ControllerTestHost(app, directory);
