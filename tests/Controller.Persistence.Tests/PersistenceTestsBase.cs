@@ -452,11 +452,30 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         await Store.Outcomes.RecordOutcomeAsync(Outcome(reported1, 100, 0.25, 1.5), CancellationToken.None);
         await Store.Outcomes.RecordOutcomeAsync(Outcome(reported2, 200, 0.125, 2.5), CancellationToken.None);
 
-        var spend = await Store.DialogueSpend.GetAsync("dlg-1", CancellationToken.None);
+        var spend = await Store.DialogueSpend.GetAsync("dlg-1", BaseTime.AddSeconds(25), CancellationToken.None);
 
-        Assert.Equal(new DialogueSpend(3, 2, 300, 0.375, 4, 700, 0.5, 2), spend);
+        Assert.Equal(new DialogueSpend(3, 2, 0, 300, 0.375, 4, 700, 0.5, 2), spend);
         Assert.Equal(1, spend.PendingCount);
         Assert.Equal(1000, spend.TotalLatencyMs);
+    }
+
+    [Fact]
+    public async Task DialogueSpend_PendingDecisionPastItsExpiry_NoLongerCounts()
+    {
+        // The agent timed out and served locally without reporting: the expectation must not block the dialogue forever.
+        var abandoned = Decision("dev-1", "dlg-1", 0, BaseTime);
+        abandoned.ExpectedLatencyMs = 700;
+        abandoned.ExpectedCostUsd = 0.5;
+        await Store.Decisions.RecordDecisionAsync(abandoned, CancellationToken.None);
+        var reported = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(10)), CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(reported, 200, 0.125, 2.5), CancellationToken.None);
+
+        var beforeExpiry = await Store.DialogueSpend.GetAsync("dlg-1", abandoned.ExpiresAt.AddSeconds(-1), CancellationToken.None);
+        var afterExpiry = await Store.DialogueSpend.GetAsync("dlg-1", abandoned.ExpiresAt, CancellationToken.None);
+
+        Assert.Equal(new DialogueSpend(2, 1, 0, 200, 0.125, 2.5, 700, 0.5, abandoned.ExpectedEnergyJoules), beforeExpiry);
+        Assert.Equal(new DialogueSpend(2, 1, 1, 200, 0.125, 2.5, 0, 0, 0), afterExpiry);
+        Assert.Equal(0, afterExpiry.PendingCount);
     }
 
     [Fact]
@@ -506,7 +525,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     [Fact]
     public async Task DialogueSpend_UnknownDialogue_None()
     {
-        var spend = await Store.DialogueSpend.GetAsync("dlg-never", CancellationToken.None);
+        var spend = await Store.DialogueSpend.GetAsync("dlg-never", BaseTime, CancellationToken.None);
 
         Assert.Equal(DialogueSpend.None, spend);
     }

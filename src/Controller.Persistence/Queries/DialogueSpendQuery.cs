@@ -8,8 +8,11 @@ namespace Controller.Persistence.Queries;
 /// </summary>
 public sealed class DialogueSpendQuery(IDbContextFactory<ControllerDbContext> contextFactory)
 {
-    /// <summary>The spend of dialogue <paramref name="dialogueId"/>; <see cref="DialogueSpend.None"/> when it has no decisions.</summary>
-    public async Task<DialogueSpend> GetAsync(string dialogueId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The spend of dialogue <paramref name="dialogueId"/> as of <paramref name="now"/> (decisions pending past their
+    /// expiry do not count); <see cref="DialogueSpend.None"/> when it has no decisions.
+    /// </summary>
+    public async Task<DialogueSpend> GetAsync(string dialogueId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialogueId);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -21,12 +24,13 @@ public sealed class DialogueSpendQuery(IDbContextFactory<ControllerDbContext> co
             {
                 Decisions = g.Count(),
                 Outcomes = g.Count(d => d.Outcome != null),
+                Expired = g.Count(d => d.Outcome == null && d.ExpiresAt <= now),
                 ReportedLatencyMs = g.Sum(d => d.Outcome != null ? d.Outcome.TotalLatencyMs : 0.0),
                 ReportedCostUsd = g.Sum(d => d.Outcome != null ? d.Outcome.CloudCostUsd : 0.0),
                 ReportedEnergyJoules = g.Sum(d => d.Outcome != null ? d.Outcome.DeviceEnergyJoules : 0.0),
-                PendingLatencyMs = g.Sum(d => d.Outcome == null ? d.ExpectedLatencyMs : 0.0),
-                PendingCostUsd = g.Sum(d => d.Outcome == null ? d.ExpectedCostUsd : 0.0),
-                PendingEnergyJoules = g.Sum(d => d.Outcome == null ? d.ExpectedEnergyJoules : 0.0),
+                PendingLatencyMs = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedLatencyMs : 0.0),
+                PendingCostUsd = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedCostUsd : 0.0),
+                PendingEnergyJoules = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedEnergyJoules : 0.0),
             })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return row is null
@@ -34,6 +38,7 @@ public sealed class DialogueSpendQuery(IDbContextFactory<ControllerDbContext> co
             : new DialogueSpend(
                 row.Decisions,
                 row.Outcomes,
+                row.Expired,
                 row.ReportedLatencyMs,
                 row.ReportedCostUsd,
                 row.ReportedEnergyJoules,

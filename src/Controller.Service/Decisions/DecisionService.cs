@@ -51,7 +51,7 @@ public sealed class DecisionService(
         // recorded before it.
         var decidedAt = clock.GetUtcNow();
         var state = await devices.FindAsync(request.DeviceId, cancellationToken);
-        var spent = await spend.GetAsync(request.DialogueId, cancellationToken);
+        var spent = await spend.GetAsync(request.DialogueId, decidedAt, cancellationToken);
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
