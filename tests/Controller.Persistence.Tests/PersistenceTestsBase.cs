@@ -15,7 +15,7 @@ namespace Controller.Persistence.Tests;
 /// </summary>
 public abstract class PersistenceTestsBase : IAsyncLifetime
 {
-    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt"];
+    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice"];
     private static readonly string[] EfBookkeepingTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private readonly List<StoreHarness> _harnesses = [];
@@ -449,10 +449,11 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         pending.ExpectedEnergyJoules = 2;
         await Store.Decisions.RecordDecisionAsync(pending, CancellationToken.None);
         await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-other", 0, BaseTime), CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-2", "dlg-1", 0, BaseTime), CancellationToken.None); // same id, another device's dialogue
         await Store.Outcomes.RecordOutcomeAsync(Outcome(reported1, 100, 0.25, 1.5), CancellationToken.None);
         await Store.Outcomes.RecordOutcomeAsync(Outcome(reported2, 200, 0.125, 2.5), CancellationToken.None);
 
-        var spend = await Store.DialogueSpend.GetAsync("dlg-1", BaseTime.AddSeconds(25), CancellationToken.None);
+        var spend = await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", BaseTime.AddSeconds(25), CancellationToken.None);
 
         Assert.Equal(new DialogueSpend(3, 2, 0, 300, 0.375, 4, 700, 0.5, 2), spend);
         Assert.Equal(1, spend.PendingCount);
@@ -470,8 +471,8 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         var reported = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(10)), CancellationToken.None);
         await Store.Outcomes.RecordOutcomeAsync(Outcome(reported, 200, 0.125, 2.5), CancellationToken.None);
 
-        var beforeExpiry = await Store.DialogueSpend.GetAsync("dlg-1", abandoned.ExpiresAt.AddSeconds(-1), CancellationToken.None);
-        var afterExpiry = await Store.DialogueSpend.GetAsync("dlg-1", abandoned.ExpiresAt, CancellationToken.None);
+        var beforeExpiry = await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", abandoned.ExpiresAt.AddSeconds(-1), CancellationToken.None);
+        var afterExpiry = await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", abandoned.ExpiresAt, CancellationToken.None);
 
         Assert.Equal(new DialogueSpend(2, 1, 0, 200, 0.125, 2.5, 700, 0.5, abandoned.ExpectedEnergyJoules), beforeExpiry);
         Assert.Equal(new DialogueSpend(2, 1, 1, 200, 0.125, 2.5, 0, 0, 0), afterExpiry);
@@ -525,7 +526,7 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     [Fact]
     public async Task DialogueSpend_UnknownDialogue_None()
     {
-        var spend = await Store.DialogueSpend.GetAsync("dlg-never", BaseTime, CancellationToken.None);
+        var spend = await Store.DialogueSpend.GetAsync("dev-1", "dlg-never", BaseTime, CancellationToken.None);
 
         Assert.Equal(DialogueSpend.None, spend);
     }

@@ -24,7 +24,8 @@ public sealed class DecisionEntityConfiguration : IEntityTypeConfiguration<Decis
 
         // The unique index is what makes a retried request get the decision already made.
         builder.HasIndex(d => d.RequestId).IsUnique();
-        builder.HasIndex(d => d.DialogueId);
+        // A dialogue's spend is read per (device, dialogue): dialogue ids are the device's, not global.
+        builder.HasIndex(d => new { d.DeviceId, d.DialogueId });
         builder.HasIndex(d => new { d.DeviceId, d.DecidedAt });
 
         builder.HasOne(d => d.Outcome)

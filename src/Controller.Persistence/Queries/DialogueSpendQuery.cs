@@ -4,21 +4,23 @@ namespace Controller.Persistence.Queries;
 
 /// <summary>
 /// Per-dialogue spend for the decision path, which subtracts it from the dialogue's budgets to
-/// know what the next turn may still use.
+/// know what the next turn may still use. A dialogue belongs to its device: (device id, dialogue id)
+/// names it, so two devices that pick the same dialogue id never share or drain each other's budget.
 /// </summary>
 public sealed class DialogueSpendQuery(IDbContextFactory<ControllerDbContext> contextFactory)
 {
     /// <summary>
-    /// The spend of dialogue <paramref name="dialogueId"/> as of <paramref name="now"/> (decisions pending past their
+    /// The spend of <paramref name="deviceId"/>'s dialogue <paramref name="dialogueId"/> as of <paramref name="now"/> (decisions pending past their
     /// expiry do not count); <see cref="DialogueSpend.None"/> when it has no decisions.
     /// </summary>
-    public async Task<DialogueSpend> GetAsync(string dialogueId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DialogueSpend> GetAsync(string deviceId, string dialogueId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(dialogueId);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        // One aggregate row, computed in the database over the (DialogueId) index.
+        // One aggregate row, computed in the database over the (DeviceId, DialogueId) index.
         var row = await context.Decisions.AsNoTracking()
-            .Where(d => d.DialogueId == dialogueId)
+            .Where(d => d.DeviceId == deviceId && d.DialogueId == dialogueId)
             .GroupBy(_ => 1)
             .Select(g => new
             {

@@ -9,11 +9,12 @@ namespace Controller.Service.Consumers;
 public sealed class HeartbeatReportedConsumer(HeartbeatIngestor ingestor, ILogger<HeartbeatReportedConsumer> logger)
     : IConsumer<HeartbeatReported>
 {
-    public async Task Consume(ConsumeContext<HeartbeatReported> context)
+    public Task Consume(ConsumeContext<HeartbeatReported> context)
+        => ConsumerFaults.GuardAsync(context, logger, async () =>
     {
         if (!await ingestor.IngestAsync(context.Message, context.CancellationToken))
         {
             Log.DuplicateHeartbeat(logger, context.Message.HeartbeatId, context.Message.DeviceId);
         }
-    }
+    });
 }

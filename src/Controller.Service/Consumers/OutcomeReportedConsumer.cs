@@ -9,11 +9,12 @@ namespace Controller.Service.Consumers;
 public sealed class OutcomeReportedConsumer(OutcomeIngestor ingestor, ILogger<OutcomeReportedConsumer> logger)
     : IConsumer<OutcomeReported>
 {
-    public async Task Consume(ConsumeContext<OutcomeReported> context)
+    public Task Consume(ConsumeContext<OutcomeReported> context)
+        => ConsumerFaults.GuardAsync(context, logger, async () =>
     {
         if (!await ingestor.IngestAsync(context.Message, context.CancellationToken))
         {
             Log.DuplicateOutcome(logger, context.Message.DecisionId);
         }
-    }
+    });
 }

@@ -46,12 +46,12 @@ public sealed class DecisionService(
             throw new InvalidMessageException(nameof(RequestPlacement), errors);
         }
 
-        using var turn = await gate.EnterAsync(request.DialogueId, cancellationToken);
+        using var turn = await gate.EnterAsync(request.DeviceId, request.DialogueId, cancellationToken);
         // Stamped and read after the wait: the decision is later than, and its state and spend include, every decision
         // recorded before it.
         var decidedAt = clock.GetUtcNow();
         var state = await devices.FindAsync(request.DeviceId, cancellationToken);
-        var spent = await spend.GetAsync(request.DialogueId, decidedAt, cancellationToken);
+        var spent = await spend.GetAsync(request.DeviceId, request.DialogueId, decidedAt, cancellationToken);
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
@@ -89,6 +89,16 @@ public sealed class DecisionService(
         var stored = await decisions.RecordDecisionAsync(entity, CancellationToken.None);
         if (stored.DecisionId != entity.DecisionId)
         {
+            // A request id is not a bearer token for someone else's decision: a repeat must come from the same device
+            // and dialogue, and a mismatch is refused without saying whose the id is.
+            if (!string.Equals(stored.DeviceId, request.DeviceId, StringComparison.Ordinal) || !string.Equals(stored.DialogueId, request.DialogueId, StringComparison.Ordinal))
+            {
+                Log.RequestIdReused(logger, request.RequestId, request.DeviceId, request.DialogueId, stored.DecisionId, stored.DeviceId, stored.DialogueId);
+                metrics.RecordRejected();
+                throw new InvalidMessageException(nameof(RequestPlacement),
+                    [new ValidationError("requestId", "is already used by another request; every request needs a new id")]);
+            }
+
             Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);
         }
 

@@ -4,10 +4,11 @@ namespace Controller.Service.Decisions;
 /// One turn of a dialogue at a time through the read-budget → decide → record section, so two concurrent turns of one
 /// dialogue cannot both spend the same remaining budget (the second sees the first's decision as pending spend).
 /// Per process: replicas sharing a broker serialise only what each of them receives. Gates exist only while in use.
+/// A dialogue is a device's: keyed by (device, dialogue id), so two devices that pick the same id never wait for each other.
 /// </summary>
 public sealed class DialogueGate
 {
-    private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string DeviceId, string DialogueId), Gate> _gates = [];
 
     /// <summary>Dialogues with a turn inside or waiting (for tests and metrics).</summary>
     public int ActiveDialogues
@@ -21,16 +22,18 @@ public sealed class DialogueGate
         }
     }
 
-    /// <summary>Waits until no other turn of <paramref name="dialogueId"/> is inside; dispose the result to leave.</summary>
-    public async ValueTask<IDisposable> EnterAsync(string dialogueId, CancellationToken cancellationToken)
+    /// <summary>Waits until no other turn of <paramref name="deviceId"/>'s <paramref name="dialogueId"/> is inside; dispose the result to leave.</summary>
+    public async ValueTask<IDisposable> EnterAsync(string deviceId, string dialogueId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(dialogueId);
+        var key = (deviceId, dialogueId);
         Gate gate;
         lock (_gates)
         {
-            if (!_gates.TryGetValue(dialogueId, out gate!))
+            if (!_gates.TryGetValue(key, out gate!))
             {
-                _gates[dialogueId] = gate = new Gate();
+                _gates[key] = gate = new Gate();
             }
 
             gate.Users++;
@@ -42,14 +45,14 @@ public sealed class DialogueGate
         }
         catch
         {
-            Leave(dialogueId, gate, entered: false);
+            Leave(key, gate, entered: false);
             throw;
         }
 
-        return new Pass(this, dialogueId, gate);
+        return new Pass(this, key, gate);
     }
 
-    private void Leave(string dialogueId, Gate gate, bool entered)
+    private void Leave((string, string) key, Gate gate, bool entered)
     {
         if (entered)
         {
@@ -60,7 +63,7 @@ public sealed class DialogueGate
         {
             if (--gate.Users == 0)
             {
-                _gates.Remove(dialogueId);
+                _gates.Remove(key);
             }
         }
     }
@@ -72,7 +75,7 @@ public sealed class DialogueGate
         public int Users { get; set; }
     }
 
-    private sealed class Pass(DialogueGate owner, string dialogueId, Gate gate) : IDisposable
+    private sealed class Pass(DialogueGate owner, (string, string) key, Gate gate) : IDisposable
     {
         private int _left;
 
@@ -80,7 +83,7 @@ public sealed class DialogueGate
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
-                owner.Leave(dialogueId, gate, entered: true);
+                owner.Leave(key, gate, entered: true);
             }
         }
     }

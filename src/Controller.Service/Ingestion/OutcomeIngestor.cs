@@ -1,12 +1,14 @@
 using Controller.Contracts;
 using Controller.Persistence;
 using Controller.Service.Decisions;
+using Controller.Service.Logging;
 using Controller.Service.Validation;
+using Microsoft.Extensions.Logging;
 
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, TimeProvider clock)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, TimeProvider clock, ILogger<OutcomeIngestor> logger)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -24,10 +26,12 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
         // wrong device's telemetry to the decision and poison training data.
         var decision = await decisions.FindAsync(outcome.DecisionId, cancellationToken)
             ?? throw new UnknownDecisionException(outcome.DecisionId);
+        // The error does not say which device the decision was made for: that is not the sender's to learn.
         if (!string.Equals(decision.DeviceId, outcome.DeviceId, StringComparison.Ordinal))
         {
+            Log.OutcomeFromOtherDevice(logger, outcome.DecisionId, outcome.DeviceId, decision.DeviceId);
             throw new InvalidMessageException(nameof(OutcomeReported),
-                [new ValidationError("deviceId", $"'{outcome.DeviceId}' did not receive decision {outcome.DecisionId}; it was made for '{decision.DeviceId}'")]);
+                [new ValidationError("deviceId", $"'{outcome.DeviceId}' did not receive decision {outcome.DecisionId}")]);
         }
 
         var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);

@@ -14,6 +14,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Request {RequestId} was asked again; answering with decision {DecisionId} already on record")]
     public static partial void RepeatedRequest(ILogger logger, Guid requestId, Guid decisionId);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Request {RequestId} was asked again by device {DeviceId} in dialogue {DialogueId}, but decision {DecisionId} on record was made for device {RecordedDeviceId} in dialogue {RecordedDialogueId}; refused")]
+    public static partial void RequestIdReused(ILogger logger, Guid requestId, string deviceId, string dialogueId, Guid decisionId, string recordedDeviceId, string recordedDialogueId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Outcome for decision {DecisionId} came from device {DeviceId}, but the decision was made for device {RecordedDeviceId}; refused")]
+    public static partial void OutcomeFromOtherDevice(ILogger logger, Guid decisionId, string deviceId, string recordedDeviceId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "{MessageType} message {MessageId} failed; the sender's fault says only that it failed and names this message id")]
+    public static partial void ConsumerFailed(ILogger logger, Exception exception, string messageType, Guid? messageId);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected {MessageType} over HTTP: {Reason}")]
     public static partial void RejectedHttp(ILogger logger, string messageType, string reason);
 

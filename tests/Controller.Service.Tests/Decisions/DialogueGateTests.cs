@@ -13,9 +13,9 @@ public sealed class DialogueGateTests
     public async Task EnterAsync_SameDialogue_SecondWaitsUntilFirstLeaves()
     {
         var gate = new DialogueGate();
-        var first = await gate.EnterAsync("d-1", CancellationToken.None);
+        var first = await gate.EnterAsync("device-1", "d-1", CancellationToken.None);
 
-        var second = gate.EnterAsync("d-1", CancellationToken.None).AsTask();
+        var second = gate.EnterAsync("device-1", "d-1", CancellationToken.None).AsTask();
         await Task.Delay(50);
         Assert.False(second.IsCompleted);
 
@@ -28,9 +28,21 @@ public sealed class DialogueGateTests
     public async Task EnterAsync_OtherDialogue_DoesNotWait()
     {
         var gate = new DialogueGate();
-        using var first = await gate.EnterAsync("d-1", CancellationToken.None);
+        using var first = await gate.EnterAsync("device-1", "d-1", CancellationToken.None);
 
-        var other = gate.EnterAsync("d-2", CancellationToken.None).AsTask();
+        var other = gate.EnterAsync("device-1", "d-2", CancellationToken.None).AsTask();
+
+        Assert.True(other.IsCompletedSuccessfully);
+        (await other).Dispose();
+    }
+
+    [Fact]
+    public async Task EnterAsync_SameDialogueIdOfAnotherDevice_DoesNotWait()
+    {
+        var gate = new DialogueGate();
+        using var first = await gate.EnterAsync("device-1", "d-1", CancellationToken.None);
+
+        var other = gate.EnterAsync("device-2", "d-1", CancellationToken.None).AsTask();
 
         Assert.True(other.IsCompletedSuccessfully);
         (await other).Dispose();
@@ -40,10 +52,10 @@ public sealed class DialogueGateTests
     public async Task EnterAsync_CancelledWhileWaiting_LeavesNoGateBehind()
     {
         var gate = new DialogueGate();
-        var first = await gate.EnterAsync("d-1", CancellationToken.None);
+        var first = await gate.EnterAsync("device-1", "d-1", CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = gate.EnterAsync("d-1", cancel.Token).AsTask();
+        var waiting = gate.EnterAsync("device-1", "d-1", cancel.Token).AsTask();
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
