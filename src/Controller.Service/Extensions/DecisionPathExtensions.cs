@@ -1,5 +1,6 @@
 using Controller.Offloading.Placement;
 using Controller.Service.Decisions;
+using Controller.Service.Http;
 using Controller.Service.Ingestion;
 using Controller.Service.Metrics;
 using Controller.Service.Options;
@@ -12,7 +13,7 @@ namespace Controller.Service.Extensions;
 
 public static class DecisionPathExtensions
 {
-    /// <summary>Ingestion of heartbeats and outcomes, the decision path, and the starting policy (section <c>Decision</c>).</summary>
+    /// <summary>Ingestion of heartbeats and outcomes, the decision path, and the starting policy (sections <c>Decision</c>, <c>Stats</c>).</summary>
     public static IServiceCollection AddDecisionPath(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DecisionOptions>()
@@ -20,7 +21,13 @@ public static class DecisionPathExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<StatsOptions>()
+            .Bind(configuration.GetSection(StatsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CachedStats>();
         services.AddSingleton<DecisionMetrics>();
         services.AddSingleton<DeviceLedger>();
         services.TryAddSingleton<IDeviceRecordSource, StoreDeviceRecordSource>();

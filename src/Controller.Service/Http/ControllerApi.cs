@@ -43,7 +43,7 @@ public static class ControllerApi
             return Results.Accepted(value: new { stored, duplicate = !stored });
         });
 
-        v1.MapGet("/stats", async (StatsQuery stats, DecisionMetrics metrics, CancellationToken ct) =>
+        v1.MapGet("/stats", async (CachedStats stats, DecisionMetrics metrics, CancellationToken ct) =>
         {
             var counts = await stats.GetAsync(ct);
             return Results.Ok(new
