@@ -11,7 +11,8 @@ namespace Controller.Service.Decisions;
 /// <summary>
 /// Activates the policy the controller starts with (the rule-based baseline until learned policies are
 /// promoted), records it as active, and announces it with <see cref="PolicyActivated"/> so agents can
-/// cache it for offline fallback.
+/// cache it for offline fallback. A different policy already active on record (promoted) stays so; a newer version of
+/// the initial policy replaces an older one.
 /// </summary>
 public sealed class PolicyActivationService(
     ActivePolicy active,
@@ -31,6 +32,15 @@ public sealed class PolicyActivationService(
             // A restart or another replica: the policy is already the active one on record. Activating it
             // again would only churn the lifecycle rows and announce a change that did not happen.
             Log.PolicyActivated(logger, initial.Name, initial.Version, initial.Algorithm);
+            return;
+        }
+
+        if (onRecord is not null && onRecord.Name != initial.Name)
+        {
+            // Another policy was promoted. A restart must not demote it on record: serving it needs the bundle loader of
+            // the learned-policy work, so until then this process answers with the initial policy (every decision logs
+            // the policy that really made it) and leaves the lifecycle to whoever promoted.
+            Log.PromotedPolicyKept(logger, onRecord.Name, onRecord.Version, initial.Name, initial.Version);
             return;
         }
 

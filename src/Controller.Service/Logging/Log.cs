@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Policy {PolicyName} {PolicyVersion} ({Algorithm}) is active")]
     public static partial void PolicyActivated(ILogger logger, string policyName, string policyVersion, string algorithm);
 
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Policy {PolicyName} {PolicyVersion} is active on record and stays so; this process answers with {ServingName} {ServingVersion}, which it can load")]
+    public static partial void PromotedPolicyKept(ILogger logger, string policyName, string policyVersion, string servingName, string servingVersion);
+
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Controller using {Transport} transport and {Provider} store")]
     public static partial void Starting(ILogger logger, string transport, string provider);
 }
