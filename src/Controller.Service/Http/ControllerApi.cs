@@ -52,6 +52,13 @@ public static class ControllerApi
                 decisionLatencyP50Us = metrics.DecisionLatency.PercentileMicroseconds(0.50),
                 decisionLatencyP99Us = metrics.DecisionLatency.PercentileMicroseconds(0.99),
                 rejected = metrics.Rejected,
+                ingested = new
+                {
+                    heartbeats = metrics.HeartbeatsStored,
+                    duplicateHeartbeats = metrics.DuplicateHeartbeats,
+                    outcomes = metrics.OutcomesStored,
+                    duplicateOutcomes = metrics.DuplicateOutcomes,
+                },
             });
         });
 

@@ -2,13 +2,14 @@ using Controller.Contracts;
 using Controller.Persistence;
 using Controller.Service.Decisions;
 using Controller.Service.Logging;
+using Controller.Service.Metrics;
 using Controller.Service.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, TimeProvider clock, ILogger<OutcomeIngestor> logger)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, DecisionMetrics metrics, TimeProvider clock, ILogger<OutcomeIngestor> logger)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -41,6 +42,11 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
             // decision, so this replaces the expectation (also on a replica that did not make the decision).
             ledger.Commit(decision.DeviceId, new EnergyCommitment(
                 decision.DecisionId, decision.DecidedAt, decision.ExpiresAt, decision.ExpectedEnergyJoules, outcome.DeviceEnergyJoules, outcome.ReportedAt));
+        }
+
+        if (result != OutcomeRecordResult.UnknownDecision)
+        {
+            metrics.RecordOutcome(result == OutcomeRecordResult.Inserted);
         }
 
         return result switch

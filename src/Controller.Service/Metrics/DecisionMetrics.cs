@@ -9,8 +9,26 @@ public sealed class DecisionMetrics
     public LatencyHistogram DecisionLatency { get; } = new();
 
     private long _rejected;
+    private long _heartbeatsStored;
+    private long _duplicateHeartbeats;
+    private long _outcomesStored;
+    private long _duplicateOutcomes;
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Heartbeats stored, each once; a redelivery counts in <see cref="DuplicateHeartbeats"/> instead.</summary>
+    public long HeartbeatsStored => Interlocked.Read(ref _heartbeatsStored);
+
+    public long DuplicateHeartbeats => Interlocked.Read(ref _duplicateHeartbeats);
+
+    /// <summary>Outcomes stored, each once; a redelivery counts in <see cref="DuplicateOutcomes"/> instead.</summary>
+    public long OutcomesStored => Interlocked.Read(ref _outcomesStored);
+
+    public long DuplicateOutcomes => Interlocked.Read(ref _duplicateOutcomes);
+
     public void RecordRejected() => Interlocked.Increment(ref _rejected);
+
+    public void RecordHeartbeat(bool stored) => Interlocked.Increment(ref (stored ? ref _heartbeatsStored : ref _duplicateHeartbeats));
+
+    public void RecordOutcome(bool stored) => Interlocked.Increment(ref (stored ? ref _outcomesStored : ref _duplicateOutcomes));
 }

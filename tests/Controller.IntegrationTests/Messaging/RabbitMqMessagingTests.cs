@@ -56,26 +56,12 @@ public sealed class RabbitMqMessagingTests(RabbitMqControllerFixture fixture) : 
     }
 
     [Fact]
-    public async Task HeartbeatAndOutcome_Redelivered_StoredOnce()
+    public async Task HeartbeatAndOutcome_RedeliveredOverRabbitMq_EachConsumedTwiceWithEverySideEffectOnce()
     {
         var client = new BusControllerClient(_agentBus, TimeSpan.FromSeconds(30));
-        var heartbeat = TestMessages.Heartbeat($"rmq-{Guid.NewGuid():N}");
-        await _agentBus.Publish(heartbeat);
-        await _agentBus.Publish(heartbeat);
-        var decision = await client.RequestPlacementAsync(TestMessages.Request(heartbeat.DeviceId), CancellationToken.None);
-        var outcome = TestMessages.Outcome(decision, heartbeat.DeviceId);
-        await _agentBus.Publish(outcome);
-        await _agentBus.Publish(outcome);
-
-        await fixture.Host.EventuallyAsync(db => db.Outcomes.AnyAsync(o => o.DecisionId == decision.DecisionId));
-        // Both copies of each message have been consumed once the marker that follows them is stored.
-        var marker = TestMessages.Heartbeat(heartbeat.DeviceId);
-        await _agentBus.Publish(marker);
-        await fixture.Host.EventuallyAsync(db => db.Heartbeats.AnyAsync(h => h.HeartbeatId == marker.HeartbeatId));
-        await Task.Delay(500);
-
-        Assert.Equal(1, await fixture.Host.QueryAsync(db => db.Heartbeats.CountAsync(h => h.HeartbeatId == heartbeat.HeartbeatId)));
-        Assert.Equal(1, await fixture.Host.QueryAsync(db => db.Outcomes.CountAsync(o => o.DecisionId == decision.DecisionId)));
+        await RedeliveryScenario.RunAsync(
+            fixture.Host,
+            message => _agentBus.Publish(message),
+            request => client.RequestPlacementAsync(request, CancellationToken.None));
     }
-
 }
