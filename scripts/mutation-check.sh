@@ -79,6 +79,7 @@ if [ -z "$scratch" ]; then
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/mutation-check.XXXXXX")"
   trap 'rm -rf "$scratch"' EXIT
 fi
+mkdir -p "$scratch"
 say "copying the working tree to $scratch"
 (cd "$REPO_ROOT" && git ls-files -z --cached --others --exclude-standard |
   tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$scratch"
