@@ -30,7 +30,7 @@ TEST_PACKAGES=(rabbitmq-server postgresql python3-torch)
 
 FIXTURE_GENERATOR=tests/reference/generate_fixtures.py
 FIXTURE_DIR=tests/reference/fixtures
-M4A1_DATASET="$REPO_ROOT/../shared/m4a1/M4A1.json"
+M4A1_DATASET="$(dirname "$REPO_ROOT")/shared/m4a1/M4A1.json"
 TORCH_PYTHON=/usr/bin/python3
 LOG_DIR="$REPO_ROOT/artifacts/test-logs"
 TEST_LOG="$LOG_DIR/dotnet-test.log"
@@ -94,14 +94,14 @@ check_fixtures() {
     return 0
   fi
   step "fixtures: $TORCH_PYTHON $FIXTURE_GENERATOR into a temporary folder, compared with $FIXTURE_DIR"
-  local fresh
-  fresh="$(mktemp -d)"
+  local scratch
+  scratch="$(mktemp -d)"
   # shellcheck disable=SC2064 # the folder's name is fixed now, on purpose
-  trap "rm -rf '$fresh'" EXIT
-  "$TORCH_PYTHON" "$FIXTURE_GENERATOR" --out "$fresh" || die "$FIXTURE_GENERATOR failed (exit $?); see its output above"
-  if ! diff -rq "$FIXTURE_DIR" "$fresh" >"$fresh/.diff" 2>&1; then
-    sed "s|$fresh|<regenerated>|g" "$fresh/.diff" >&2
-    die "the committed fixtures in $FIXTURE_DIR differ from what $FIXTURE_GENERATOR writes now (above); run '$TORCH_PYTHON $FIXTURE_GENERATOR' and commit the result, or revert the generator"
+  trap "rm -rf '$scratch'" EXIT
+  "$TORCH_PYTHON" "$FIXTURE_GENERATOR" --out "$scratch/fixtures" || die "$FIXTURE_GENERATOR failed (exit $?); see its output above"
+  if ! diff -rq "$FIXTURE_DIR" "$scratch/fixtures" >"$scratch/diff" 2>&1; then
+    sed "s|$scratch/fixtures|<regenerated>|g" "$scratch/diff" >&2
+    die "the committed fixtures in $FIXTURE_DIR differ from what $FIXTURE_GENERATOR writes now (above); run '$TORCH_PYTHON $FIXTURE_GENERATOR' and commit the result (deleting files only the committed folder has), or revert the generator"
   fi
   step_done
 }
