@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
+using Controller.Learning.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Controller.Learning.Tests.KnownAnswer;
@@ -82,8 +83,7 @@ public sealed class ChainMdpTests(ITestOutputHelper output)
             return values.Average() / optimum;
         }).ToArray();
         var mean = shares.Average();
-        var sd = Math.Sqrt(shares.Sum(s => (s - mean) * (s - mean)) / (shares.Length - 1));
-        output.WriteLine($"{name}: share of V* {mean:F4} ± {sd:F4}, min {shares.Min():F4} over seeds [{string.Join(", ", Seeds)}] in {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{name}: share of V* {mean:F4} ± {SeedStatistics.Sd(shares):F4}, min {shares.Min():F4} over seeds [{string.Join(", ", Seeds)}] in {watch.Elapsed.TotalSeconds:F1} s");
         Assert.True(reference.TimeLimit is null || made.All(m => m.Truncations > 0), $"{name}: some environment was never truncated.");
         Assert.True(shares.Min() >= 0.95, $"{name} reached {mean:P1} of the optimal value (per seed {string.Join(", ", shares.Select(s => s.ToString("P1")))}); every seed must reach 95 %.");
     }

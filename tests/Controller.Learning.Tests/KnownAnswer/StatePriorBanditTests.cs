@@ -1,6 +1,7 @@
 using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
+using static Controller.Learning.Tests.Support.SeedStatistics;
 using Xunit.Abstractions;
 
 namespace Controller.Learning.Tests.KnownAnswer;
@@ -107,20 +108,6 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
         var probabilities = new float[bandit.Spec.ActionCount];
         policy.ActionProbabilities(observation, mask, probabilities, withPrior ? prior : default);
         return probabilities[arm];
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string Describe(double[] values)
-    {
-        var mean = values.Average();
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        return $"{mean:F3} ± {sd:F3} ({string.Join(", ", values.Select(v => v.ToString("F3")))})";
     }
 
     /// <summary>One seed's rare-context bandit (and copies of it for vectorised learners).</summary>
