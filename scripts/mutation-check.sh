@@ -52,6 +52,11 @@ mutation on-policy-truncation-not-bootstrapped \
   'if (_env.Truncated[e] && _env.Terminated[e])' \
   tests/Controller.Learning.Tests 'FullyQualifiedName~ChainMdpTests.Ppo_Truncated|FullyQualifiedName~ChainMdpTests.A2c_Truncated'
 
+mutation on-policy-bootstrap-from-reset-observation \
+  '_observation.Normalize(_env.TerminalObservations.AsSpan(env * o, o), terminal);' \
+  '_observation.Normalize(_env.Observations.AsSpan(env * o, o), terminal);' \
+  tests/Controller.Learning.Tests 'FullyQualifiedName~ChainMdpTests.Ppo_Truncated|FullyQualifiedName~ChainMdpTests.A2c_Truncated'
+
 mutation dqn-truncation-stored-as-termination \
   '_nextNormalized, nextMask, _env.Terminated[e]);' \
   '_nextNormalized, nextMask, done);' \
