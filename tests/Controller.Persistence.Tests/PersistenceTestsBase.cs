@@ -30,6 +30,12 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
 
     protected abstract ISchemaReader SchemaReader { get; }
 
+    /// <summary>
+    /// Starts <paramref name="writer"/> on <see cref="Store"/> while another transaction holds a write lock it needs, and
+    /// returns its task once the writer is held up by that lock (as far as the provider lets a test see it).
+    /// </summary>
+    protected abstract Task<Task<T>> StartHeldUpByOtherWriterAsync<T>(Func<Task<T>> writer);
+
     public async Task InitializeAsync()
     {
         Store = await CreateStoreAsync();
@@ -236,8 +242,8 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         await other.SaveChangesAsync();
         var newer = Heartbeat("dev-1", BaseTime.AddMinutes(1));
 
-        var recording = Task.Run(() => Store.Telemetry.RecordHeartbeatAsync(newer, CancellationToken.None));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var recording = await StartHeldUpByOtherWriterAsync(() => Store.Telemetry.RecordHeartbeatAsync(newer, CancellationToken.None));
+        Assert.False(recording.IsCompleted);
         await transaction.CommitAsync();
 
         Assert.True(await recording);

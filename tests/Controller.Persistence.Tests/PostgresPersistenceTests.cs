@@ -1,5 +1,6 @@
 using Controller.Persistence.Tests.Support;
 using Controller.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Controller.Persistence.Tests;
 
@@ -12,6 +13,16 @@ public sealed class PostgresPersistenceTests : PersistenceTestsBase
     private readonly List<PostgresTestDatabase> _databases = [];
 
     protected override ISchemaReader SchemaReader { get; } = new PostgresSchemaReader();
+
+    /// <summary>Held up means waiting on a lock: PostgreSQL shows it in <c>pg_stat_activity</c>.</summary>
+    protected override async Task<Task<T>> StartHeldUpByOtherWriterAsync<T>(Func<Task<T>> writer)
+    {
+        var task = Task.Run(writer);
+        await BlockedWriter.WaitAsync(task, async () => await Store.QueryAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+            .SingleAsync()) > 0, "a lock wait in pg_stat_activity");
+        return task;
+    }
 
     protected override async Task<StoreOptions> CreateDatabaseAsync()
     {

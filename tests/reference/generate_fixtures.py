@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Writes the PyTorch reference fixtures the C# learning tests compare against.
 
-Run as `/usr/bin/python3 tests/reference/generate_fixtures.py` (Debian's python3-torch). Every weight and input is
+Run as `/usr/bin/python3 tests/reference/generate_fixtures.py [--out DIR]` (Debian's python3-torch); DIR defaults to
+tests/reference/fixtures, and test.sh writes to a temporary folder and fails on any difference from the committed
+copies. Every weight and input is
 drawn from a fixed seed and rounded to float32, so the C# side (which computes in float32) sees exactly the same
 numbers; the reference values themselves are computed in float64, so the comparison is against exact results.
 The output is deterministic: same files byte for byte on every run.
 """
+import argparse
 import json
 import os
 
@@ -13,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "fixtures")
+OUT = os.path.join(HERE, "fixtures")  # replaced by --out
 MASKED = -1e9  # finite stand-in for -inf: exp underflows to exactly 0 in float64, and 0 * MASKED stays 0.
 
 torch.set_default_dtype(torch.float64)
@@ -100,9 +103,10 @@ def categorical_fixture():
     })
 
 
-def actor_critic_batch(seed):
+def actor_critic_batch(seed, constraints=1):
+    """A fixed batch for the actor-critic losses; with one constraint the draws are those of the first fixtures."""
     gen = torch.Generator().manual_seed(seed)
-    obs_size, actions, constraints, batch = 6, 4, 1, 8
+    obs_size, actions, batch = 6, 4, 8
     params = {}
     params.update(make_mlp("pi", [obs_size, 8, 8, actions], "tanh", gen))
     params.update(make_mlp("vf", [obs_size, 8, 8, 1], "tanh", gen))
@@ -119,7 +123,7 @@ def actor_critic_batch(seed):
         "costAdvantages": flat(f32(torch.randn(batch, constraints, generator=gen))),
         "returns": flat(f32(torch.randn(batch, generator=gen))),
         "costReturns": flat(f32(torch.randn(batch, constraints, generator=gen).abs())),
-        "lambdas": [0.7],
+        "lambdas": [0.7, 0.3][:constraints],
     }
     return params, obs, mask, acts, data, gen
 
@@ -152,9 +156,9 @@ def critic_losses(data, values, cost_values):
     return value_loss, cost_loss
 
 
-def ppo_fixture(seed, name, with_prior):
+def ppo_fixture(seed, name, with_prior, constraints=1):
     """PPO's loss on a fixed batch; with_prior adds a state log-prior to the policy's logits (TrainingSetup.StateLogPrior)."""
-    params, obs, mask, acts, data, gen = actor_critic_batch(seed)
+    params, obs, mask, acts, data, gen = actor_critic_batch(seed, constraints)
     hp = {"clipRange": 0.2, "entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": True}
     prior = None
     if with_prior:
@@ -190,8 +194,8 @@ def ppo_fixture(seed, name, with_prior):
     write(name, data)
 
 
-def a2c_fixture():
-    params, obs, mask, acts, data, _ = actor_critic_batch(31)
+def a2c_fixture(seed, name, constraints=1):
+    params, obs, mask, acts, data, _ = actor_critic_batch(seed, constraints)
     hp = {"entropyCoefficient": 0.01, "valueCoefficient": 0.5, "normalizeAdvantage": False}
     logp_a, ent, values, cost_values = evaluate(params, obs, mask, acts)
     adv = lagrangian_advantage(data, hp["normalizeAdvantage"])
@@ -205,7 +209,7 @@ def a2c_fixture():
         "costValueLoss": float(cost_loss), "entropyLoss": float(entropy_loss), "loss": float(loss),
         "parameterGrads": {k: flat(v.grad) for k, v in params.items()},
     })
-    write("a2c_loss.json", data)
+    write(name, data)
 
 
 def optimizer_fixture(name, make):
@@ -227,14 +231,61 @@ def optimizer_fixture(name, make):
     })
 
 
+def gae_fixture():
+    """
+    GAE over a rollout laid out [step, env] with episodes that terminate and are truncated mid-rollout, γ ≠ λ, for the
+    reward and two cost channels. Computed as one matrix product per channel, A = W·δ with W[t, j] = (γλ)^(j−t) while
+    no episode ends in [t, j), so it shares nothing with the backward recursion it checks. A truncated step bootstraps
+    from the value of its terminal observation (terminalValues), the collector's convention.
+    """
+    gen = torch.Generator().manual_seed(51)
+    steps, envs, gamma, lam = 9, 2, 0.9, 0.7
+    terminated = torch.zeros(steps, envs, dtype=torch.bool)
+    truncated = torch.zeros(steps, envs, dtype=torch.bool)
+    terminated[2, 0] = terminated[7, 1] = True
+    truncated[5, 0] = truncated[3, 1] = True
+    done = terminated | truncated
+
+    def channel(scale):
+        rewards = f32(torch.randn(steps, envs, generator=gen) * scale)
+        values = f32(torch.randn(steps, envs, generator=gen) * scale)
+        last = f32(torch.randn(envs, generator=gen) * scale)
+        terminal = torch.where(truncated, f32(torch.randn(steps, envs, generator=gen) * scale), torch.zeros(steps, envs))
+        next_values = torch.cat([values[1:], last[None]])
+        delta = rewards + gamma * torch.where(truncated, terminal, next_values * ~done) - values
+        weights = torch.zeros(envs, steps, steps)
+        for e in range(envs):
+            for t in range(steps):
+                for j in range(t, steps):
+                    weights[e, t, j] = (gamma * lam) ** (j - t)
+                    if done[j, e]:
+                        break
+        advantages = torch.einsum("etj,je->te", weights, delta)
+        return {"rewards": flat(rewards), "values": flat(values), "lastValues": flat(last), "terminalValues": flat(terminal),
+                "advantages": flat(advantages), "returns": flat(advantages + values)}
+
+    write("gae.json", {
+        "steps": steps, "envs": envs, "gamma": gamma, "lambda": lam,
+        "terminated": [bool(v) for v in terminated.reshape(-1).tolist()], "truncated": [bool(v) for v in truncated.reshape(-1).tolist()],
+        "reward": channel(1.0), "costs": [channel(0.5), channel(2.0)],
+    })
+
+
 def main():
+    global OUT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=OUT, help="folder to write the fixtures to (default: %(default)s)")
+    OUT = parser.parse_args().out
     os.makedirs(OUT, exist_ok=True)
     mlp_fixture("tanh", 1)
     mlp_fixture("relu", 2)
     categorical_fixture()
     ppo_fixture(21, "ppo_loss.json", with_prior=False)
-    a2c_fixture()
+    a2c_fixture(31, "a2c_loss.json")
     ppo_fixture(71, "ppo_prior_loss.json", with_prior=True)
+    ppo_fixture(81, "ppo_two_constraints_loss.json", with_prior=False, constraints=2)
+    a2c_fixture(91, "a2c_two_constraints_loss.json", constraints=2)
+    gae_fixture()
     optimizer_fixture("adam", lambda ps: (torch.optim.Adam(ps, lr=0.05, betas=(0.9, 0.999), eps=1e-5),
                                           {"learningRate": 0.05, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-5}))
     optimizer_fixture("rmsprop", lambda ps: (torch.optim.RMSprop(ps, lr=0.01, alpha=0.99, eps=1e-5),

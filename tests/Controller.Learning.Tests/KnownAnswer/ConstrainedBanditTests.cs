@@ -3,6 +3,7 @@ using Controller.Learning.Algorithms;
 using Controller.Learning.Constraints;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
+using Controller.Learning.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Controller.Learning.Tests.KnownAnswer;
@@ -106,7 +107,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var meanReward = results.Average(r => r.Reward);
         var meanCost = results.Average(r => r.Cost);
         output.WriteLine(
-            $"{name}: reward {meanReward:F4} ± {Sd(results.Select(r => r.Reward)):F4}, cost {meanCost:F4} ± {Sd(results.Select(r => r.Cost)):F4} " +
+            $"{name}: reward {meanReward:F4} ± {SeedStatistics.Sd(results.Select(r => r.Reward).ToArray()):F4}, cost {meanCost:F4} ± {SeedStatistics.Sd(results.Select(r => r.Cost).ToArray()):F4} " +
             $"over seeds [{string.Join(", ", Seeds)}] in {watch.Elapsed.TotalSeconds:F1} s; per seed {string.Join("; ", results.Select(r => $"{r.Reward:F4}/{r.Cost:F4}"))}");
         return (meanReward, meanCost);
     }
@@ -116,12 +117,5 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         Assert.True(Math.Abs(reward - Problems.ConstrainedOptimumReward) <= 0.05 * Problems.ConstrainedOptimumReward,
             $"{name} mean reward {reward:F4} is not within 5% of the constrained optimum {Problems.ConstrainedOptimumReward}.");
         Assert.True(cost <= Problems.ConstrainedBudget * 1.02, $"{name} mean cost {cost:F4} exceeds the budget {Problems.ConstrainedBudget} by more than 2%.");
-    }
-
-    private static double Sd(IEnumerable<double> values)
-    {
-        var v = values.ToArray();
-        var mean = v.Average();
-        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
     }
 }

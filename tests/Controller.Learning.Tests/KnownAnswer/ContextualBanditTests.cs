@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Tests.Environments;
+using Controller.Learning.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Controller.Learning.Tests.KnownAnswer;
@@ -67,7 +68,7 @@ public sealed class ContextualBanditTests(ITestOutputHelper output)
             return Problems.Evaluate(policy, env).Reward / Problems.ContextualOptimum;
         }).ToArray();
         var mean = rewards.Average();
-        var sd = Math.Sqrt(rewards.Sum(r => (r - mean) * (r - mean)) / (rewards.Length - 1));
+        var sd = SeedStatistics.Sd(rewards);
         output.WriteLine($"{name}: share of optimum {mean:F4} ± {sd:F4} over seeds [{string.Join(", ", Seeds)}] ({string.Join(", ", rewards.Select(r => r.ToString("F4")))}) in {watch.Elapsed.TotalSeconds:F1} s");
         Assert.True(mean >= 0.95, $"{name} reached {mean:P1} of the optimum (per seed {string.Join(", ", rewards.Select(r => r.ToString("P1")))}).");
     }

@@ -1,6 +1,7 @@
 using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
+using static Controller.Learning.Tests.Support.SeedStatistics;
 using Xunit.Abstractions;
 
 namespace Controller.Learning.Tests.KnownAnswer;
@@ -8,13 +9,17 @@ namespace Controller.Learning.Tests.KnownAnswer;
 /// <summary>
 /// The state prior (<see cref="TrainingSetup.StateLogPrior"/>) on bandits with known answers: it keeps the best arm of a
 /// rare context that plain PPO and A2C give up on (the shared layers learn the common contexts' arm), and learning still
-/// overrules a prior that ranks the arms backwards. Seeds 1–5; the figure per seed is the final policy's exact probability
-/// of the best arm, served with the prior when trained with it. PPO runs with rollouts of 128 (SB3: 2048) and lr 1e-3 so
-/// 40 updates take a second; A2C with SB3's defaults on 4 environments.
+/// overrules a prior that ranks the arms backwards. The figure per seed is the final policy's exact probability of the
+/// best arm, served with the prior when trained with it. PPO runs with rollouts of 128 (SB3: 2048) and lr 1e-3 so 40
+/// updates take a second; A2C with SB3's defaults on 4 environments.
+/// The rare-context outcome varies widely between seeds (some seeds erode the prior to 0.05), so those tests use 20
+/// seeds and statistics chosen with a wide margin on seeds 1–20: a paired comparison and a median, not a mean of five
+/// seeds against a bar it cleared by luck (seeds 1–5 gave PPO 0.577 ± 0.271 against 0.5, two seeds below it).
 /// </summary>
 public sealed class StatePriorBanditTests(ITestOutputHelper output)
 {
-    private static readonly int[] Seeds = [1, 2, 3, 4, 5];
+    private static readonly int[] Seeds = [.. Enumerable.Range(1, 20)];
+    private static readonly int[] BackwardsPriorSeeds = [1, 2, 3, 4, 5];
     private static readonly PpoHyperparameters Ppo = new(LearningRate: 1e-3, StepsPerRollout: 128);
 
     // Two common contexts where arm 0 is best and two rare ones (1 % each) where arm 3 is, by 0.3 under reward noise of sd 1.
@@ -39,10 +44,15 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
 
         var withPrior = RareContextShares(prior: true, Train);
         var without = RareContextShares(prior: false, Train);
+        var gains = withPrior.Zip(without, (w, o) => w - o).ToArray();
+        var wins = gains.Count(g => g > 0);
 
-        output.WriteLine($"PPO, P(best arm | rare context): with the prior (β = 5) {Describe(withPrior)}; without {Describe(without)}");
-        // The prior alone gives the best arm 0.72 there; the shared layers, pulled by the common contexts, erode some of it.
-        Assert.True(withPrior.Average() >= 0.5, $"With the prior P(best arm | rare context) = {Describe(withPrior)}.");
+        output.WriteLine($"PPO, P(best arm | rare context): with the prior (β = 5) {Describe(withPrior)}; without {Describe(without)}; " +
+            $"paired gain {Describe(gains)}, the prior ahead on {wins} of {Seeds.Length} seeds");
+        // Measured on seeds 1–20: gain 0.49 ± 0.28 (standard error 0.06), ahead on 19 of 20; with 0.635 ± 0.268, without
+        // 0.142 ± 0.155. Each bar sits ≥ 3 standard errors (or, for the sign count, p < 0.001 at a 95 % win rate) away.
+        Assert.True(wins >= 15, $"The prior should beat plain PPO on at least 15 of {Seeds.Length} paired seeds; it did on {wins}: {Describe(gains)}.");
+        Assert.True(gains.Average() >= 0.25, $"The prior should raise P(best arm | rare context) by ≥ 0.25 on average: {Describe(gains)}.");
         Assert.True(without.Average() <= 0.3, $"Without the prior the rare context should be lost: {Describe(without)}.");
     }
 
@@ -56,8 +66,11 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
             return a2c.ExportPolicy();
         });
 
-        output.WriteLine($"A2C, P(best arm | rare context) with the prior (β = 5): {Describe(withPrior)}");
-        Assert.True(withPrior.Average() >= 0.6, $"With the prior P(best arm | rare context) = {Describe(withPrior)}.");
+        var median = Median(withPrior);
+        output.WriteLine($"A2C, P(best arm | rare context) with the prior (β = 5): {Describe(withPrior)}, median {median:F3}");
+        // Measured on seeds 1–20: median 0.80, 3 of 20 seeds below 0.6 (0.38, 0.12, 0.05), which is what sinks a mean; the
+        // median falls below 0.6 only if 10 of 20 seeds do.
+        Assert.True(median >= 0.6, $"With the prior the median P(best arm | rare context) should be ≥ 0.6: {Describe(withPrior)}.");
     }
 
     [Fact]
@@ -65,7 +78,7 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
     {
         float[,] means = { { 1.0f, 0.6f, 0.2f } };
         float[,] backwards = { { 0.2f, 0.6f, 1.0f } };
-        var shares = Seeds.Select(seed =>
+        var shares = BackwardsPriorSeeds.Select(seed =>
         {
             var env = new NoisyBandit([1.0], means, noise: 0.3, model: backwards) { PriorSharpness = 2 };
             var ppo = new Ppo(new TrainingSetup([env], seed) { StateLogPrior = true }, Ppo);
@@ -74,7 +87,8 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
         }).ToArray();
 
         output.WriteLine($"P(best arm) served with a backwards prior (β = 2; the prior alone gives it 0.12): {Describe(shares)}");
-        Assert.True(shares.Average() >= 0.9, $"Learning must overrule a wrong prior; P(arm 0) = {Describe(shares)}.");
+        // Measured: ≥ 0.999 on each of seeds 1–20, so every seed is held to the bar.
+        Assert.True(shares.Min() >= 0.9, $"Learning must overrule a wrong prior on every seed; P(arm 0) = {Describe(shares)}.");
     }
 
     private static double[] RareContextShares(bool prior, Func<Run, Policy> train) => Seeds.Select(seed =>
@@ -94,13 +108,6 @@ public sealed class StatePriorBanditTests(ITestOutputHelper output)
         var probabilities = new float[bandit.Spec.ActionCount];
         policy.ActionProbabilities(observation, mask, probabilities, withPrior ? prior : default);
         return probabilities[arm];
-    }
-
-    private static string Describe(double[] values)
-    {
-        var mean = values.Average();
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        return $"{mean:F3} ± {sd:F3} ({string.Join(", ", values.Select(v => v.ToString("F3")))})";
     }
 
     /// <summary>One seed's rare-context bandit (and copies of it for vectorised learners).</summary>

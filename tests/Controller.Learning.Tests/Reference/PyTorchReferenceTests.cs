@@ -78,9 +78,14 @@ public sealed class PyTorchReferenceTests
     public void PpoLoss_WithStateLogPrior_MatchesPyTorchLossAndParameterGradients() => AssertPpoLossMatches("ppo_prior_loss.json", statePrior: true);
 
     [Fact]
-    public void A2cLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients()
+    public void PpoLoss_TwoConstraints_MatchesPyTorchLossAndParameterGradients() => AssertPpoLossMatches("ppo_two_constraints_loss.json", statePrior: false);
+
+    [Theory]
+    [InlineData("a2c_loss.json")]
+    [InlineData("a2c_two_constraints_loss.json")]
+    public void A2cLoss_FixedBatch_MatchesPyTorchLossAndParameterGradients(string file)
     {
-        var f = Fixture.Load("a2c_loss.json");
+        var f = Fixture.Load(file);
         var hpJson = f.Root.GetProperty("hyperparameters");
         var hp = new A2cHyperparameters(
             EntropyCoefficient: hpJson.GetProperty("entropyCoefficient").GetDouble(),
@@ -92,8 +97,42 @@ public sealed class PyTorchReferenceTests
 
         Tolerance.AssertClose(f.Double("policyLoss"), stats.PolicyLoss, "policy loss");
         Tolerance.AssertClose(f.Double("valueLoss"), stats.ValueLoss, "value loss");
+        Tolerance.AssertClose(f.Double("costValueLoss"), stats.CostValueLoss, "cost value loss");
         Tolerance.AssertClose(f.Double("loss"), stats.TotalLoss, "total loss");
         f.AssertParameterGrads(model.Parameters);
+    }
+
+    [Fact]
+    public void RolloutAdvantages_TerminationAndTruncationMidRolloutTwoCosts_MatchPyTorchMatrixForm()
+    {
+        var f = Fixture.Load("gae.json");
+        var (steps, envs, gamma, lambda) = (f.Int("steps"), f.Int("envs"), f.Double("gamma"), f.Double("lambda"));
+        var (terminated, truncated) = (f.Bools("terminated"), f.Bools("truncated"));
+        var costs = f.Root.GetProperty("costs").EnumerateArray().ToArray();
+        var buffer = new RolloutBuffer(steps, envs, observationSize: 1, actionCount: 1, constraintCount: costs.Length);
+        float[] Fill(System.Text.Json.JsonElement channel, float[] rewards, float[] values)
+        {
+            var (bootstrapped, dones) = CollectedRollout.Bootstrap(
+                Floats(channel, "rewards"), terminated, truncated, Floats(channel, "terminalValues"), gamma);
+            bootstrapped.CopyTo(rewards, 0);
+            Floats(channel, "values").CopyTo(values, 0);
+            dones.CopyTo(buffer.Dones, 0);
+            return Floats(channel, "lastValues");
+        }
+
+        var reward = f.Root.GetProperty("reward");
+        var lastValues = Fill(reward, buffer.Rewards, buffer.Values);
+        var lastCostValues = costs.Select((c, k) => Fill(c, buffer.Costs[k], buffer.CostValues[k])).ToArray();
+
+        buffer.ComputeAdvantages(lastValues, lastCostValues, gamma, lambda);
+
+        Tolerance.AssertClose(Fixture.Doubles(reward.GetProperty("advantages")), buffer.Advantages, "advantages");
+        Tolerance.AssertClose(Fixture.Doubles(reward.GetProperty("returns")), buffer.Returns, "returns");
+        for (var k = 0; k < costs.Length; k++)
+        {
+            Tolerance.AssertClose(Fixture.Doubles(costs[k].GetProperty("advantages")), buffer.CostAdvantages[k], $"cost {k} advantages");
+            Tolerance.AssertClose(Fixture.Doubles(costs[k].GetProperty("returns")), buffer.CostReturns[k], $"cost {k} returns");
+        }
     }
 
     [Fact]
@@ -169,6 +208,9 @@ public sealed class PyTorchReferenceTests
         float[][] scratch = [new float[n], new float[n], new float[n], new float[n], new float[n * c]];
         return (model, batch, f.Doubles("lambdas"), scratch);
     }
+
+    private static float[] Floats(System.Text.Json.JsonElement element, string name) =>
+        Fixture.Doubles(element.GetProperty(name)).Select(v => (float)v).ToArray();
 
     private static (Parameter W, Parameter B) LoadOptimizerParameters(Fixture f)
     {
