@@ -61,6 +61,12 @@ mutation dqn-truncation-stored-as-termination \
   '_nextNormalized, nextMask, _env.Terminated[e]);' \
   '_nextNormalized, nextMask, done);' \
   tests/Controller.Learning.Tests 'FullyQualifiedName~ChainMdpTests.Dqn_Truncated'
+# Issue #22/#21: an outcome redelivered (or reported after its expectation) must replace the
+# decision's committed energy, not add to it; the ledger keys commitments by decision id.
+mutation device-energy-commitment-not-keyed-by-decision \
+  '_commitments[commitment.DecisionId] = commitment;' \
+  '_commitments[Guid.NewGuid()] = commitment;' \
+  tests/Controller.Service.Tests 'FullyQualifiedName~Redelivered'
 # ---- end of the table ------------------------------------------------------------------------
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
