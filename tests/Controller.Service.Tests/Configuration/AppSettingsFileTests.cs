@@ -70,9 +70,12 @@ public sealed partial class AppSettingsFileTests
         var documented = ReadmeConfigurationKeys();
         var file = LeafKeys(ReadFile()).Keys.ToList();
 
-        Assert.Empty(file.Where(k => !documented.Contains(k)));
+        var undocumented = file.Where(k => !documented.Contains(k)).ToList();
         // `urls` stays out of the file on purpose: a value there would override ASPNETCORE_URLS.
-        Assert.Empty(documented.Where(k => k != "urls" && !file.Contains(k)));
+        var notInFile = documented.Where(k => k != "urls" && !file.Contains(k)).ToList();
+
+        Assert.True(undocumented.Count == 0, $"README.md's configuration table lacks {string.Join(", ", undocumented)}.");
+        Assert.True(notInFile.Count == 0, $"README.md documents {string.Join(", ", notInFile)}, which appsettings.json does not hold.");
     }
 
     private static IConfigurationRoot ReadFile() =>
