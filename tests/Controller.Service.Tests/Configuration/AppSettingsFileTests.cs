@@ -4,6 +4,7 @@ using Controller.Persistence;
 using Controller.Service;
 using Controller.Service.Logging;
 using Controller.Service.Options;
+using Controller.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace Controller.Service.Tests.Configuration;
@@ -130,26 +131,13 @@ public sealed partial class AppSettingsFileTests
 
     private static HashSet<string> ReadmeConfigurationKeys()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
         var start = Array.FindIndex(lines, l => l.Trim() == "### Configuration");
         Assert.True(start >= 0, "README.md has no '### Configuration' section.");
         var keys = lines.Skip(start + 1).TakeWhile(l => !l.StartsWith('#'))
             .Select(l => TableKey().Match(l)).Where(m => m.Success).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
         Assert.True(keys.Count > 0, "README.md's configuration table lists no keys.");
         return keys;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Controller.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Controller.sln above {AppContext.BaseDirectory}; the tests run from inside the repository.");
     }
 
     // A table row whose first cell is one key in backticks: | `Bus:Transport` | …
