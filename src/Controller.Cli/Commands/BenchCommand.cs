@@ -24,7 +24,7 @@ internal static class BenchCommand
                 result.AddError($"Unknown benchmark '{value}'. Known: {string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name))}.");
             }
         });
-        var duration = new Option<TimeSpan>("--duration")
+        var duration = new Option<Duration>("--duration")
         {
             Description = "Measured time per phase, e.g. 500ms, 5s, 1m or 00:00:05.",
             DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
