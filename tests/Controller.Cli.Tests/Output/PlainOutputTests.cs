@@ -40,38 +40,26 @@ public sealed class PlainOutputTests
     [Fact]
     public async Task Serve_RedirectedOutput_LogsPlainLinesWithoutSqlCommands()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"serve-plain-{Guid.NewGuid():N}.db");
-        try
-        {
-            var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on", "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={database}");
+        using var work = new ScratchDirectory("serve-plain");
 
-            AssertPlain(result);
-            Assert.Contains("Policy baseline-greedy", result.StandardOutput, StringComparison.Ordinal);
-            Assert.DoesNotContain("Executed DbCommand", result.StandardOutput, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(database);
-        }
+        var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on", "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={work.File("controller.db")}");
+
+        AssertPlain(result);
+        Assert.Contains("Policy baseline-greedy", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Executed DbCommand", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Serve_SqlCommandLevelFlag_LogsTheMigrationsSql()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"serve-sql-{Guid.NewGuid():N}.db");
-        try
-        {
-            var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on",
-                "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={database}",
-                "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information");
+        using var work = new ScratchDirectory("serve-sql");
 
-            AssertPlain(result);
-            Assert.Contains("Executed DbCommand", result.StandardOutput, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(database);
-        }
+        var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on",
+            "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={work.File("controller.db")}",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information");
+
+        AssertPlain(result);
+        Assert.Contains("Executed DbCommand", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,80 +87,56 @@ public sealed class PlainOutputTests
     [Fact]
     public async Task TrainThenEvaluate_RedirectedOutput_PlainTablesAsWideAsTheirContent()
     {
-        var work = Path.Combine(Path.GetTempPath(), $"plain-output-{Guid.NewGuid():N}");
-        try
-        {
-            var policy = Path.Combine(work, "policy");
-            var train = await CliProcess.RunAsync(Timeout, "train", "--env", "synthetic", "--dialogues", "20", "--steps", "200", "--seeds", "0-1", "--out", policy);
-            Assert.True(train.ExitCode == 0, train.StandardOutput + train.StandardError);
-            AssertPlain(train);
-            Assert.Equal(2, TableRows(train.StandardOutput).Count - 1);
+        using var work = new ScratchDirectory("plain-output");
 
-            var results = Path.Combine(work, "results");
-            var evaluate = await CliProcess.RunAsync(Timeout,
-                "evaluate", "--env", "synthetic", "--dialogues", "20", "--policy", policy, "--baselines", "local,cloud", "--seeds", "0", "--out", results);
-            Assert.True(evaluate.ExitCode == 0, evaluate.StandardOutput + evaluate.StandardError);
-            AssertPlain(evaluate);
+        var policy = work.File("policy");
+        var train = await CliProcess.RunAsync(Timeout, "train", "--env", "synthetic", "--dialogues", "20", "--steps", "200", "--seeds", "0-1", "--out", policy);
+        Assert.True(train.ExitCode == 0, train.StandardOutput + train.StandardError);
+        AssertPlain(train);
+        Assert.Equal(2, TableRows(train.StandardOutput).Count - 1);
 
-            // The console table has the Markdown table's full headers, not "Meth…" squeezed into 80 columns.
-            var markdown = await File.ReadAllTextAsync(Path.Combine(results, "results.md"));
-            var rows = TableRows(evaluate.StandardOutput);
-            Assert.Equal(MarkdownHeaders(markdown), rows[0]);
-            Assert.Equal(["RC-A2C (policy)", "Local", "Cloud"], rows.Skip(1).Select(r => r[0]));
-            Assert.Contains(", 1 seed (mean ± sd over seeds)", markdown, StringComparison.Ordinal);
-            Assert.DoesNotContain("1 seeds", evaluate.StandardOutput + markdown, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
-        }
+        var results = work.File("results");
+        var evaluate = await CliProcess.RunAsync(Timeout,
+            "evaluate", "--env", "synthetic", "--dialogues", "20", "--policy", policy, "--baselines", "local,cloud", "--seeds", "0", "--out", results);
+        Assert.True(evaluate.ExitCode == 0, evaluate.StandardOutput + evaluate.StandardError);
+        AssertPlain(evaluate);
+
+        // The console table has the Markdown table's full headers, not "Meth…" squeezed into 80 columns.
+        var markdown = await File.ReadAllTextAsync(Path.Combine(results, "results.md"));
+        var rows = TableRows(evaluate.StandardOutput);
+        Assert.Equal(MarkdownHeaders(markdown), rows[0]);
+        Assert.Equal(["RC-A2C (policy)", "Local", "Cloud"], rows.Skip(1).Select(r => r[0]));
+        Assert.Contains(", 1 seed (mean ± sd over seeds)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 seeds", evaluate.StandardOutput + markdown, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task EvaluateEdgeCloud_RedirectedOutput_PlainTableWithOneLinePerMethod()
     {
-        var results = Path.Combine(Path.GetTempPath(), $"plain-edge-{Guid.NewGuid():N}");
-        try
-        {
-            var result = await CliProcess.RunAsync(Timeout,
-                "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1", "--feasibility", "off",
-                "--baselines", "cloud,analytic-greedy", "--out", results);
+        using var work = new ScratchDirectory("plain-edge");
 
-            Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-            AssertPlain(result);
-            Assert.Equal(["Cloud only", "Analytic k* + greedy placement"], TableRows(result.StandardOutput).Skip(1).Select(r => r[0]));
-        }
-        finally
-        {
-            if (Directory.Exists(results))
-            {
-                Directory.Delete(results, recursive: true);
-            }
-        }
+        var result = await CliProcess.RunAsync(Timeout,
+            "evaluate", "--env", "edge-cloud", "--seeds", "0", "--devices-per-seed", "1", "--windows", "1", "--feasibility", "off",
+            "--baselines", "cloud,analytic-greedy", "--out", work.File("results"));
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        AssertPlain(result);
+        Assert.Equal(["Cloud only", "Analytic k* + greedy placement"], TableRows(result.StandardOutput).Skip(1).Select(r => r[0]));
     }
 
     [Fact]
     public async Task Traces_RedirectedOutput_HasNoEscapeCodes()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"plain-trace-{Guid.NewGuid():N}.csv");
-        try
-        {
-            var generate = await CliProcess.RunAsync(Timeout, "traces", "generate", "--preset", "lte", "--seconds", "60", "--out", file);
-            Assert.True(generate.ExitCode == 0, generate.StandardOutput + generate.StandardError);
-            AssertPlain(generate);
+        using var work = new ScratchDirectory("plain-trace");
+        var file = work.File("lte.csv");
 
-            var show = await CliProcess.RunAsync(Timeout, "traces", "show", file);
-            Assert.True(show.ExitCode == 0, show.StandardOutput + show.StandardError);
-            AssertPlain(show);
-        }
-        finally
-        {
-            File.Delete(file);
-            File.Delete(Path.ChangeExtension(file, ".json"));
-        }
+        var generate = await CliProcess.RunAsync(Timeout, "traces", "generate", "--preset", "lte", "--seconds", "60", "--out", file);
+        Assert.True(generate.ExitCode == 0, generate.StandardOutput + generate.StandardError);
+        AssertPlain(generate);
+
+        var show = await CliProcess.RunAsync(Timeout, "traces", "show", file);
+        Assert.True(show.ExitCode == 0, show.StandardOutput + show.StandardError);
+        AssertPlain(show);
     }
 
     [Fact]
@@ -182,6 +146,7 @@ public sealed class PlainOutputTests
 
         Assert.Equal(2, result.ExitCode);
         AssertPlain(result);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static void AssertPlain(CliProcess.Result result)
