@@ -14,7 +14,7 @@ internal static class BenchCommand
     {
         var name = new Argument<string>("name")
         {
-            Description = "Benchmark to run: " + string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name)),
+            Description = "Benchmark to run: " + string.Join("; ", BenchmarkCatalog.All.Select(b => $"{b.Name} ({b.Description.TrimEnd('.')})")) + ".",
         };
         name.Validators.Add(result =>
         {
@@ -24,14 +24,14 @@ internal static class BenchCommand
                 result.AddError($"Unknown benchmark '{value}'. Known: {string.Join(", ", BenchmarkCatalog.All.Select(b => b.Name))}.");
             }
         });
-        var duration = new Option<TimeSpan>("--duration")
+        var duration = new Option<Duration>("--duration")
         {
-            Description = "Measured time per phase, e.g. 5s.",
+            Description = "Measured time per phase, e.g. 500ms, 5s, 1m or 00:00:05.",
             DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
             CustomParser = result => Options.ParseDuration(result),
         };
         var seed = new Option<int>("--seed") { Description = "Seed of generated inputs.", DefaultValueFactory = _ => 0 };
-        var python = new Option<string>("--python") { Description = "Interpreter for PyTorch peers.", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var python = new Option<string>("--python") { Description = "Python with PyTorch, for the peers of forward and ppo-update.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
 
         var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json };

@@ -9,19 +9,19 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var agents = new Option<int>("--agents") { Description = "Number of simulated edge agents.", DefaultValueFactory = _ => 4 };
-        var duration = new Option<TimeSpan>("--duration")
+        var agents = new Option<int>("--agents") { Description = "Number of simulated edge agents, 1..1000.", DefaultValueFactory = _ => 4 };
+        var duration = new Option<Duration>("--duration")
         {
-            Description = "How long the agents issue requests, e.g. 20s, 2m.",
+            Description = "How long the agents issue requests, e.g. 20s, 2m, 1h or 00:00:20.",
             DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
             CustomParser = result => Options.ParseDuration(result),
         };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on the last line." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation and of the decision randomness.", DefaultValueFactory = _ => 0 };
         var database = new Option<FileInfo?>("--database") { Description = "SQLite file to keep (default: a temporary file removed at the end)." };
-        var interval = new Option<TimeSpan>("--interval")
+        var interval = new Option<Duration>("--interval")
         {
-            Description = "Pause between one agent's requests, e.g. 20ms.",
+            Description = "Pause between one agent's requests, e.g. 20ms; 0 for none.",
             DefaultValueFactory = _ => TimeSpan.FromMilliseconds(20),
             CustomParser = result => Options.ParseDuration(result, allowZero: true),
         };

@@ -12,16 +12,16 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var problem = new TmoProblemOptions();
-        var policies = new Option<string[]>("--policy") { Description = "Policy directories written by 'controller train' (one or more).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var policies = new Option<string[]>("--policy") { Description = "Policy directories written by 'controller train' (one or more; default none, baselines only).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var baselines = new Option<string>("--baselines") { Description = $"all, none, or a comma list of — TMO: {string.Join(", ", BaselineCatalog.Names)}; edge-cloud: {string.Join(", ", Offloading.EdgeCloud.Baselines.EdgeCloudBaselines.Names)}.", DefaultValueFactory = _ => "all" };
-        var seeds = new Option<string>("--seeds") { Description = "Split seeds, e.g. 0-19.", DefaultValueFactory = _ => "0-19" };
+        var seeds = new Option<string>("--seeds") { Description = "Split seeds, e.g. 0-19 or 0,2,5-7.", DefaultValueFactory = _ => "0-19" };
         seeds.Validators.Add(SeedList.Validate);
         var output = new Option<string?>("--out") { Description = "Directory for results.csv/json/md and SVG charts (default results/ENV-NETWORK)." };
         var json = new Option<bool>("--json") { Description = "Print the table as JSON on the last line." };
         var edgeCloud = new EdgeCloudOptions();
-        var devicesPerSeed = new Option<int>("--devices-per-seed") { Description = "edge-cloud: simulated devices per seed.", DefaultValueFactory = _ => 8 };
+        var devicesPerSeed = new Option<int>("--devices-per-seed") { Description = "edge-cloud: simulated devices per seed, ≥ 1.", DefaultValueFactory = _ => 8 };
         var traces = new Option<string>("--traces") { Description = "edge-cloud: directory of the shipped traces (datasets/edge-cloud, searched upwards from here) or 'generated'.", DefaultValueFactory = _ => "datasets/edge-cloud" };
-        var windows = new Option<int>("--windows") { Description = "edge-cloud: consecutive budget windows per device.", DefaultValueFactory = _ => 4 };
+        var windows = new Option<int>("--windows") { Description = "edge-cloud: consecutive budget windows per device, ≥ 1.", DefaultValueFactory = _ => 4 };
         var feasibility = new Option<string>("--feasibility") { Description = "edge-cloud: on (judge every window's feasibility by replaying simple plans; ≈ 9× the evaluation time) or off.", DefaultValueFactory = _ => "on" };
         var command = new Command("evaluate", "Evaluate policies and baselines over seeds: TMO's reward, score, latency, usage and budget violations, or with --env edge-cloud quality-weighted tokens/s, energy per token, budget violations and chosen k.") { policies, baselines, seeds, output, json, devicesPerSeed, windows, traces, feasibility };
         foreach (var option in problem.All.Concat(edgeCloud.All))

@@ -14,11 +14,11 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var agents = new Option<int>("--agents") { Description = "Number of simulated edge agents.", DefaultValueFactory = _ => 20 };
-        var duration = new Option<TimeSpan>("--duration") { Description = "How long agents issue requests.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1), CustomParser = r => Options.ParseDuration(r) };
-        var interval = new Option<TimeSpan>("--interval") { Description = "Pause between one agent's requests.", DefaultValueFactory = _ => TimeSpan.FromMilliseconds(200), CustomParser = r => Options.ParseDuration(r, allowZero: true) };
-        var url = new Option<Uri?>("--controller-url") { Description = "Controller HTTP address, e.g. http://127.0.0.1:8080.", CustomParser = r => Options.ParseUri(r, "http", "https") };
-        var rabbit = new Option<Uri?>("--rabbitmq") { Description = "Talk AMQP instead, e.g. amqp://guest:guest@127.0.0.1:5672/.", CustomParser = r => Options.ParseUri(r, "amqp") };
+        var agents = new Option<int>("--agents") { Description = "Number of simulated edge agents, 1..10000.", DefaultValueFactory = _ => 20 };
+        var duration = new Option<Duration>("--duration") { Description = "How long agents issue requests, e.g. 30s, 2m, 1h or 00:01:00.", DefaultValueFactory = _ => TimeSpan.FromMinutes(1), CustomParser = r => Options.ParseDuration(r) };
+        var interval = new Option<Duration>("--interval") { Description = "Pause between one agent's requests, e.g. 200ms; 0 for none.", DefaultValueFactory = _ => TimeSpan.FromMilliseconds(200), CustomParser = r => Options.ParseDuration(r, allowZero: true) };
+        var url = new Option<Uri?>("--controller-url") { Description = "Controller HTTP address, e.g. http://127.0.0.1:8080 (give this or --rabbitmq).", CustomParser = r => Options.ParseUri(r, "http", "https") };
+        var rabbit = new Option<Uri?>("--rabbitmq") { Description = "Talk AMQP to the controller's broker instead, e.g. amqp://guest:guest@127.0.0.1:5672/ (give this or --controller-url).", CustomParser = r => Options.ParseUri(r, "amqp") };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on the last line." };
         agents.Validators.Add(result =>

@@ -32,7 +32,7 @@ internal static class TracesCommand
             Description = "With --all: the folder (e.g. datasets/edge-cloud). Otherwise a .csv file (its config is written beside it as .json) or a folder (traces/NAME.csv and configs/NAME.json).",
             Required = true,
         };
-        var command = new Command("generate", "Generate channel traces deterministically from presets or a config.") { preset, all, config, seconds, step, seed, output };
+        var command = new Command("generate", "Generate channel traces deterministically from a preset, a config or all presets: give exactly one of --preset, --config or --all.") { preset, all, config, seconds, step, seed, output };
         command.SetAction(parse =>
         {
             string? presetName = parse.GetValue(preset);

@@ -13,15 +13,15 @@ internal static class TrainCommand
     public static Command Create()
     {
         var problem = new TmoProblemOptions();
-        var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", TmoAlgorithm.Names)}.", DefaultValueFactory = _ => "rc-a2c" };
-        var steps = new Option<long>("--steps") { Description = "Environment steps per run (TMO: 30,000).", DefaultValueFactory = _ => 30_000 }.Within(1);
-        var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment.", DefaultValueFactory = _ => 0 }.Within(0);
-        var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead, e.g. 0-19 (evaluate then uses seed-N for seed N)." };
+        var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", TmoAlgorithm.Names)} (rc-ppo when --env edge-cloud and no --algo is given).", DefaultValueFactory = _ => "rc-a2c" };
+        var steps = new Option<long>("--steps") { Description = "Environment steps per run, ≥ 1 (TMO: 30,000).", DefaultValueFactory = _ => 30_000 }.Within(1);
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment, ≥ 0.", DefaultValueFactory = _ => 0 }.Within(0);
+        var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead of --seed, e.g. 0-19 or 0,2,5-7 (evaluate then uses seed-N for seed N)." };
         seeds.Validators.Add(SeedList.Validate);
         var output = new Option<string>("--out") { Description = "Policy directory, e.g. policies/rc-a2c-4g; bundles go to OUT/seed-N.", Required = true };
-        var observation = new Option<TmoObservationMode>("--observation") { Description = "improvedwithrewards (default: normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
-        var history = new Option<string>("--history") { Description = "own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
-        var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget.", DefaultValueFactory = _ => true };
+        var observation = new Option<TmoObservationMode>("--observation") { Description = "m4a1 and synthetic: improvedwithrewards (normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
+        var history = new Option<string>("--history") { Description = "m4a1 and synthetic: own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
+        var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget: on by default, --mask false turns it off.", DefaultValueFactory = _ => true };
         var edgeCloud = new EdgeCloudOptions();
         var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask };
         foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions).Append(edgeCloud.PlannerPrior))

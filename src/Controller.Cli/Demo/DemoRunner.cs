@@ -1,3 +1,4 @@
+using Controller.Cli.Output;
 using Controller.EdgeAgent.Clients;
 using Controller.EdgeAgent.Simulation;
 using Controller.Persistence.Queries;
@@ -35,10 +36,14 @@ internal static class DemoRunner
                 ["Store:Provider"] = "Sqlite",
                 ["Store:ConnectionString"] = $"Data Source={databasePath}",
                 ["Decision:Seed"] = settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+                // The demo prints its own summary: only warnings and errors of the controller reach the log.
+                ["Logging:LogLevel:Controller"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             });
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            Terminal.StyleLogs(builder.Logging);
         });
 
         try

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Controller.EdgeAgent.Simulation;
+using Controller.Learning.Metrics;
 using Spectre.Console;
 
 namespace Controller.Cli.Demo;
@@ -13,7 +14,7 @@ internal sealed class DemoView(DemoSettings settings)
 
     public void Started(string? url, string databasePath)
     {
-        _console.MarkupLine($"[bold]Offload Controller demo[/]: {settings.Agents} simulated agents for {settings.Duration.TotalSeconds:0.#} s");
+        _console.MarkupLine($"[bold]Offload Controller demo[/]: {Plural.Of(settings.Agents, "simulated agent")} for {settings.Duration.TotalSeconds:0.#} s");
         _console.MarkupLine($"  bus [green]in-memory[/], store [green]SQLite[/] {Markup.Escape(databasePath)}");
         if (url is not null)
         {
@@ -72,7 +73,7 @@ internal sealed class DemoView(DemoSettings settings)
         var complete = s.Decisions > 0 && s.Outcomes == s.Decisions;
         _console.MarkupLine(complete
             ? "[green]Every decision got its outcome.[/]"
-            : $"[red]{s.Decisions - s.Outcomes} decisions have no outcome.[/]");
+            : $"[red]{Plural.Of(s.Decisions - s.Outcomes, "decision")} without an outcome.[/]");
 
         if (settings.Json)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Controller.Cli.Output;
 using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 using Controller.Learning.Policies;
@@ -12,25 +13,17 @@ internal static class EdgeCloudEvaluateJob
     public static EdgeCloudReport Run(EdgeCloudEvaluationSettings settings, IReadOnlyList<string> policyDirectories, string baselines, string outputDirectory, CancellationToken cancellationToken)
     {
         var methods = policyDirectories.Select(d => LearnedMethod(d, settings)).Concat(EdgeCloudMethod.Baselines(baselines, settings.Options)).ToList();
-        EdgeCloudReport? report = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask($"{methods.Count} methods × {settings.Seeds.Count} seeds", maxValue: methods.Count * settings.Seeds.Count);
-                report = EdgeCloudEvaluator.Run(settings, methods, new Ticker(task), cancellationToken);
-                task.Value = task.MaxValue;
-            });
+        var report = ProgressBars.Show(AnsiConsole.Console, bars => EdgeCloudEvaluator.Run(
+            settings, methods, bars.Add(EvaluationProgress.Describe(methods.Count, settings.Seeds.Count), methods.Count * settings.Seeds.Count), cancellationToken));
 
         Directory.CreateDirectory(outputDirectory);
-        File.WriteAllText(Path.Combine(outputDirectory, "results.csv"), EdgeCloudReportWriters.Csv(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "draft_lengths.csv"), EdgeCloudReportWriters.DraftLengthCsv(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "results.json"), EdgeCloudReportWriters.JsonText(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "results.md"), EdgeCloudReportWriters.Markdown(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "windows.csv"), EdgeCloudReportWriters.WindowsCsv(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_energy.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: true));
-        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_spend.svg"), EdgeCloudReportWriters.RateAgainstCost(report!, energyAxis: false));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.csv"), EdgeCloudReportWriters.Csv(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "draft_lengths.csv"), EdgeCloudReportWriters.DraftLengthCsv(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.json"), EdgeCloudReportWriters.JsonText(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.md"), EdgeCloudReportWriters.Markdown(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "windows.csv"), EdgeCloudReportWriters.WindowsCsv(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_energy.svg"), EdgeCloudReportWriters.RateAgainstCost(report, energyAxis: true));
+        File.WriteAllText(Path.Combine(outputDirectory, "rate_vs_spend.svg"), EdgeCloudReportWriters.RateAgainstCost(report, energyAxis: false));
         var sanity = new System.Text.StringBuilder();
         foreach (var directory in policyDirectories)
         {
@@ -54,9 +47,9 @@ internal static class EdgeCloudEvaluateJob
             File.WriteAllText(Path.Combine(outputDirectory, "learning_curves.svg"), SvgCharts.LearningCurves(curves, "mean episode reward"));
         }
 
-        Render(report!);
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/]; wrote results.csv, draft_lengths.csv, windows.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
-        return report!;
+        Render(report);
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report.ElapsedSeconds:F1} s[/]; wrote results.csv, draft_lengths.csv, windows.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
+        return report;
     }
 
     /// <summary>
@@ -136,10 +129,5 @@ internal static class EdgeCloudEvaluateJob
         }
 
         return curves;
-    }
-
-    private sealed class Ticker(ProgressTask task) : IProgress<int>
-    {
-        public void Report(int value) => task.Value = value;
     }
 }

@@ -127,16 +127,35 @@ internal sealed class EdgeCloudOptions
             return new EdgeCloudEnvironmentOptions().Networks;
         }
 
-        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name.ToLowerInvariant() switch
-        {
-            "wifi" => NetworkType.WiFi,
-            "5g" => NetworkType.FiveG,
-            "lte" or "4g" => NetworkType.Lte,
-            "poor-cell" or "poor" => NetworkType.PoorCell,
-            "wired" => NetworkType.Wired,
-            _ => throw new ArgumentException($"--network '{name}' is not an edge-cloud network; use mixed or a comma list of wifi, 5g, lte, poor-cell, wired"),
-        }).Distinct().ToList();
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
+            NetworkNames.TryGetValue(name, out var type) || NetworkAliases.TryGetValue(name, out type)
+                ? type
+                : throw new ArgumentException($"--network '{name}' is not an edge-cloud network; use mixed or a comma list of {string.Join(", ", NetworkNames.Keys)}")).Distinct().ToList();
     }
+
+    /// <summary>What <c>--network</c> accepts with <c>--env edge-cloud</c>, for the option's help.</summary>
+    public static string NetworkHelp => $"edge-cloud: mixed (the default: {string.Join(", ", new EdgeCloudEnvironmentOptions().Networks.Select(NameOf))}) or a comma list of {string.Join(", ", NetworkNames.Keys)}";
+
+    /// <summary>What <c>--device</c> accepts with <c>--env edge-cloud</c>, for the option's help.</summary>
+    public static string DeviceHelp => $"edge-cloud: mixed (the default there, in place of the one shown: {string.Join(", ", new EdgeCloudEnvironmentOptions().Devices)}) or a comma list of {string.Join(", ", DeviceProfiles.Names)}";
+
+    private static readonly Dictionary<string, NetworkType> NetworkNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["wifi"] = NetworkType.WiFi,
+        ["5g"] = NetworkType.FiveG,
+        ["lte"] = NetworkType.Lte,
+        ["poor-cell"] = NetworkType.PoorCell,
+        ["wired"] = NetworkType.Wired,
+    };
+
+    // Accepted but not listed in the help.
+    private static readonly Dictionary<string, NetworkType> NetworkAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["4g"] = NetworkType.Lte,
+        ["poor"] = NetworkType.PoorCell,
+    };
+
+    private static string NameOf(NetworkType type) => NetworkNames.First(n => n.Value == type).Key;
 
     /// <summary><c>mixed</c> (or nothing) → the default phones; else a comma list of device classes.</summary>
     public static IReadOnlyList<string> ParseDevices(string? text)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Controller.Cli.Output;
 using Controller.Offloading.Evaluation;
 using Controller.Offloading.Tmo;
 using Spectre.Console;
@@ -10,32 +11,24 @@ internal static class EvaluateJob
 {
     public static EvaluationReport Run(TmoDataset dataset, EvaluationSettings settings, IReadOnlyList<EvaluationMethod> methods, IReadOnlyList<string> policyDirectories, string outputDirectory, CancellationToken cancellationToken)
     {
-        EvaluationReport? report = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask($"{methods.Count} methods × {settings.Seeds.Count} seeds", maxValue: methods.Count * settings.Seeds.Count);
-                report = TmoEvaluator.Run(dataset, settings, methods, new Ticker(task), cancellationToken);
-                task.Value = task.MaxValue;
-            });
+        var report = ProgressBars.Show(AnsiConsole.Console, bars => TmoEvaluator.Run(
+            dataset, settings, methods, bars.Add(EvaluationProgress.Describe(methods.Count, settings.Seeds.Count), methods.Count * settings.Seeds.Count), cancellationToken));
 
         Directory.CreateDirectory(outputDirectory);
-        File.WriteAllText(Path.Combine(outputDirectory, "results.csv"), ReportWriters.Csv(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "results.json"), ReportWriters.JsonText(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "results.md"), ReportWriters.Markdown(report!));
-        File.WriteAllText(Path.Combine(outputDirectory, "reward_vs_usage.svg"), SvgCharts.RewardAgainstCost(report!, latencyAxis: false));
-        File.WriteAllText(Path.Combine(outputDirectory, "reward_vs_latency.svg"), SvgCharts.RewardAgainstCost(report!, latencyAxis: true));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.csv"), ReportWriters.Csv(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.json"), ReportWriters.JsonText(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "results.md"), ReportWriters.Markdown(report));
+        File.WriteAllText(Path.Combine(outputDirectory, "reward_vs_usage.svg"), SvgCharts.RewardAgainstCost(report, latencyAxis: false));
+        File.WriteAllText(Path.Combine(outputDirectory, "reward_vs_latency.svg"), SvgCharts.RewardAgainstCost(report, latencyAxis: true));
         var curves = LearningCurves(policyDirectories);
         if (curves.Count > 0)
         {
             File.WriteAllText(Path.Combine(outputDirectory, "learning_curves.svg"), SvgCharts.LearningCurves(curves, "mean episode reward"));
         }
 
-        Render(report!);
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report!.ElapsedSeconds:F1} s[/] ({report.CpuSeconds:F1} s of processor time); wrote results.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
-        return report!;
+        Render(report);
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Evaluated in [bold]{report.ElapsedSeconds:F1} s[/] ({report.CpuSeconds:F1} s of processor time); wrote results.csv, results.json, results.md and charts to [bold]{Markup.Escape(outputDirectory)}[/].");
+        return report;
     }
 
     private static void Render(EvaluationReport report)
@@ -72,10 +65,5 @@ internal static class EvaluateJob
         }
 
         return curves;
-    }
-
-    private sealed class Ticker(ProgressTask task) : IProgress<int>
-    {
-        public void Report(int value) => task.Value = value;
     }
 }

@@ -12,7 +12,7 @@ namespace Controller.Cli.Jobs;
 /// </summary>
 internal sealed class TmoProblemOptions
 {
-    public Option<string> Env { get; } = new("--env") { Description = "Environment: m4a1 (logged dataset) or synthetic (TMO's generator).", DefaultValueFactory = _ => "m4a1" };
+    public Option<string> Env { get; } = new("--env") { Description = "Environment: m4a1 (TMO's logged dataset; needs --dataset), synthetic (TMO's generator) or edge-cloud (placement, uploads and draft length on channel traces; see --budget-energy and the other edge-cloud options).", DefaultValueFactory = _ => "m4a1" };
 
     public Option<string?> Dataset { get; } = new("--dataset") { Description = "m4a1: path to M4A1.json. synthetic: optional scenario file from datasets/ (else the --modalities/--tasks/--turns options)." };
 
@@ -27,9 +27,9 @@ internal sealed class TmoProblemOptions
 
     public Option<int> DataSeed { get; } = new("--data-seed") { Description = "synthetic: seed of the generator.", DefaultValueFactory = _ => 0 };
 
-    public Option<string?> Network { get; } = new("--network") { Description = "Network profile: wired, wifi, 5g, 4g, linear (default wired for m4a1, linear for synthetic)." };
+    public Option<string?> Network { get; } = new("--network") { Description = "Network profile. m4a1 and synthetic: wired, wifi, 5g, 4g or linear (default wired for m4a1, linear for synthetic); " + EdgeCloudOptions.NetworkHelp + "." };
 
-    public Option<string> Device { get; } = new("--device") { Description = $"Device profile: {string.Join(", ", TmoDeviceProfile.All.Select(d => d.Name))}.", DefaultValueFactory = _ => TmoDeviceProfile.Default.Name };
+    public Option<string> Device { get; } = new("--device") { Description = $"Device profile. m4a1 and synthetic: {string.Join(", ", TmoDeviceProfile.All.Select(d => d.Name))}; {EdgeCloudOptions.DeviceHelp}.", DefaultValueFactory = _ => TmoDeviceProfile.Default.Name };
 
     public Option<double> BudgetLatency { get; } = new Option<double>("--budget-latency") { Description = "Per-dialogue latency budget, seconds (> 0, and enough for the longest dialogue).", DefaultValueFactory = _ => 30.0 }.PositiveFinite();
 
@@ -50,7 +50,7 @@ internal sealed class TmoProblemOptions
             "synthetic" when path is not null => SyntheticDatasetFile.Load(path),
             "synthetic" => SyntheticGenerator.Generate(new SyntheticScenario(
                 parse.GetValue(Modalities), parse.GetValue(Tasks), Math.Min(2, parse.GetValue(Turns)), parse.GetValue(Turns), parse.GetValue(Dialogues), parse.GetValue(DataSeed))),
-            _ => throw new ArgumentException($"unknown --env '{env}'; use m4a1 or synthetic"),
+            _ => throw new ArgumentException($"unknown --env '{env}'; use m4a1, synthetic or {EdgeCloudOptions.EnvName}"),
         };
     }
 

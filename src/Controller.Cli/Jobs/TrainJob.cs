@@ -1,4 +1,5 @@
 using System.Globalization;
+using Controller.Cli.Output;
 using Controller.Offloading.EdgeCloud.Evaluation;
 using Controller.Offloading.Evaluation;
 using Spectre.Console;
@@ -23,20 +24,19 @@ internal static class TrainJob
     private static List<TrainingOutcome> RunAll<TRequest>(
         IReadOnlyList<TRequest> requests, Func<TRequest, RunLabel> label, Func<TRequest, IProgress<long>, TrainingOutcome> train)
     {
-        var outcomes = new List<TrainingOutcome>(requests.Count);
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
+        var outcomes = ProgressBars.Show(AnsiConsole.Console, bars =>
+        {
+            var done = new List<TrainingOutcome>(requests.Count);
+            foreach (var request in requests)
             {
-                foreach (var request in requests)
-                {
-                    var run = label(request);
-                    var task = context.AddTask(run.Description, maxValue: run.Steps);
-                    outcomes.Add(train(request, new SynchronousProgress(task, run.Steps)));
-                    task.Value = run.Steps;
-                }
-            });
+                var run = label(request);
+                var bar = bars.Add(run.Description, run.Steps);
+                done.Add(train(request, bar));
+                bar.Complete();
+            }
+
+            return done;
+        });
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("seed").AddColumn("bundle").AddColumn(new TableColumn("steps").RightAligned())
@@ -72,10 +72,4 @@ internal static class TrainJob
     }
 
     private readonly record struct RunLabel(string Description, int Seed, long Steps);
-
-    // Progress<T> posts to the thread pool; the bar is updated inline so it never lags the run.
-    private sealed class SynchronousProgress(ProgressTask task, long total) : IProgress<long>
-    {
-        public void Report(long value) => task.Value = Math.Min(value, total);
-    }
 }

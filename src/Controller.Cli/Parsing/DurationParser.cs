@@ -37,6 +37,24 @@ internal static partial class DurationParser
         return true;
     }
 
+    /// <summary>The shortest text <see cref="TryParse"/> reads as <paramref name="duration"/>: <c>1h</c>, <c>2m</c>, <c>30s</c>, <c>20ms</c>, <c>1.5s</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0";
+        }
+
+        var ticks = duration.Ticks;
+        return ticks % TimeSpan.TicksPerHour == 0 ? Invariant($"{ticks / TimeSpan.TicksPerHour}h")
+            : ticks % TimeSpan.TicksPerMinute == 0 ? Invariant($"{ticks / TimeSpan.TicksPerMinute}m")
+            : ticks % TimeSpan.TicksPerSecond == 0 ? Invariant($"{ticks / TimeSpan.TicksPerSecond}s")
+            : ticks % TimeSpan.TicksPerMillisecond == 0 ? Invariant($"{ticks / TimeSpan.TicksPerMillisecond}ms")
+            : Invariant($"{duration.TotalSeconds:0.#######}s");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^(?<value>\d+(\.\d+)?)(?<unit>ms|s|m|h|)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

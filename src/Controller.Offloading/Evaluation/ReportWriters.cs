@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Controller.Learning.Metrics;
 
 namespace Controller.Offloading.Evaluation;
 
@@ -56,7 +57,7 @@ public static class ReportWriters
     {
         var settings = report.Settings;
         var builder = new StringBuilder();
-        builder.AppendLine(CultureInfo.InvariantCulture, $"Dataset `{report.Dataset}`, device `{settings.Device.Name}`, network `{settings.Network.Name}`, budgets {settings.Options.LatencyBudgetS} s / ${settings.Options.UsageBudgetUsd} per dialogue, {settings.Seeds.Count} seeds (mean ± sd over seeds), evaluated in {report.ElapsedSeconds:F1} s{(report.CpuSeconds is { } cpu ? $" ({cpu:F1} s of processor time)" : string.Empty)}.");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"Dataset `{report.Dataset}`, device `{settings.Device.Name}`, network `{settings.Network.Name}`, budgets {settings.Options.LatencyBudgetS} s / ${settings.Options.UsageBudgetUsd} per dialogue, {Plural.Of(settings.Seeds.Count, "seed")} (mean ± sd over seeds), evaluated in {report.ElapsedSeconds:F1} s{(report.CpuSeconds is { } cpu ? $" ({cpu:F1} s of processor time)" : string.Empty)}.");
         builder.AppendLine();
         foreach (var line in report.Provenance ?? [])
         {

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Controller.Persistence;
 using Controller.Service.Options;
+using Controller.Testing;
 
 namespace Controller.IntegrationTests.Infrastructure;
 
@@ -78,7 +79,7 @@ public sealed partial class DockerComposeSettingsTests
 
     private static List<KeyValuePair<string, string>> ReadServiceSettings()
     {
-        var path = Path.Combine(FindRepositoryRoot(), "docker-compose.yml");
+        var path = Path.Combine(RepositoryRoot.Path, "docker-compose.yml");
         var settings = new List<KeyValuePair<string, string>>();
         foreach (var line in File.ReadLines(path))
         {
@@ -91,19 +92,6 @@ public sealed partial class DockerComposeSettingsTests
 
         Assert.True(settings.Count > 0, $"{path} sets no Bus__ or Store__ variables.");
         return settings;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Controller.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Controller.sln above {AppContext.BaseDirectory}; the tests run from inside the repository.");
     }
 
     [GeneratedRegex(@"^\s+(?<key>(?<section>[A-Za-z]+)__[A-Za-z_]+):\s*(?<value>.*)$")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Controller.Contracts;
+using Controller.Learning.Metrics;
 using Controller.Offloading.Evaluation;
 
 namespace Controller.Offloading.EdgeCloud.Evaluation;
@@ -169,7 +170,7 @@ public static class EdgeCloudReportWriters
         var o = report.Settings.Options;
         var builder = new StringBuilder();
         builder.AppendLine(CultureInfo.InvariantCulture,
-            $"Devices {string.Join(", ", o.Devices)}; networks {string.Join(", ", o.Networks.Select(Name))}; budgets {o.EnergyBudgetJoules} J and ${o.SpendBudgetUsd} per {o.WindowSeconds} s window, SLO {o.LatencySloMs / 1_000} s, K = {o.MaxDraftLength}, budget mask {(o.MaskOverBudget ? "on" : "off")}; {report.Settings.Seeds.Count} seeds × {report.Settings.DevicesPerSeed} devices × {report.Settings.WindowsPerDevice} windows (mean ± sd over seeds); {report.World}; evaluated in {report.ElapsedSeconds:F1} s.");
+            $"Devices {string.Join(", ", o.Devices)}; networks {string.Join(", ", o.Networks.Select(Name))}; budgets {o.EnergyBudgetJoules} J and ${o.SpendBudgetUsd} per {o.WindowSeconds} s window, SLO {o.LatencySloMs / 1_000} s, K = {o.MaxDraftLength}, budget mask {(o.MaskOverBudget ? "on" : "off")}; {Plural.Of(report.Settings.Seeds.Count, "seed")} × {Plural.Of(report.Settings.DevicesPerSeed, "device")} × {Plural.Of(report.Settings.WindowsPerDevice, "window")} (mean ± sd over seeds); {report.World}; evaluated in {report.ElapsedSeconds:F1} s.");
         builder.AppendLine();
         foreach (var line in report.Provenance)
         {
