@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
 using Controller.Cli.Parsing;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
-using Controller.Offloading.Tmo;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Learners;
+using Controller.Training.Tmo.Environments;
+using Controller.Training.Tmo.Evaluation;
 
 namespace Controller.Cli.Commands;
 

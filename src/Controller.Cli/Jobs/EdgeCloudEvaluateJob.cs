@@ -1,7 +1,8 @@
 using System.Globalization;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
 using Controller.Learning.Policies;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Learners;
+using Controller.Training.Reports;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;

@@ -1,6 +1,8 @@
 using System.Globalization;
-using Controller.Offloading.Evaluation;
-using Controller.Offloading.Tmo;
+using Controller.Training.Learners;
+using Controller.Training.Reports;
+using Controller.Training.Tmo.Datasets;
+using Controller.Training.Tmo.Evaluation;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;

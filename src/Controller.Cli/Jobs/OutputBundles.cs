@@ -1,5 +1,5 @@
 using Controller.Learning.Policies;
-using Controller.Offloading.Evaluation;
+using Controller.Training.Tmo.Evaluation;
 
 namespace Controller.Cli.Jobs;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Learners;
+using Controller.Training.Tmo.Evaluation;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;
