@@ -2,11 +2,12 @@ using Controller.Training.EdgeCloud.Environments;
 
 namespace Controller.Training.EdgeCloud.Baselines;
 
-/// <summary>
-/// A placement rule the edge–cloud evaluation runs: baselines and learned policies alike. One instance serves
-/// one simulated device; the harness calls <see cref="BeginWindow"/> at the start of each budget window, then
-/// alternates <see cref="ChooseAction"/> and <see cref="Observe"/> per request.
-/// </summary>
+/// <summary>A policy the edge–cloud evaluation harness (<c>EdgeCloudEvaluator</c>) runs on simulated devices.</summary>
+/// <remarks>
+/// Baselines and learned policies alike. One instance serves one simulated device; the harness calls
+/// <see cref="BeginWindow"/> at the start of each budget window, then alternates <see cref="ChooseAction"/> and
+/// <see cref="Observe"/> per request.
+/// </remarks>
 public interface IEdgeCloudPolicy
 {
     /// <summary>Name in result tables.</summary>

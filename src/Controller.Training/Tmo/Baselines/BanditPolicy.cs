@@ -7,7 +7,7 @@ namespace Controller.Training.Tmo.Baselines;
 /// learns online from the rewards of the dialogues it plays, starting from nothing at each seed.
 /// Plain bandits do not know the budgets, so they run without the mask.
 /// </summary>
-public abstract class BanditPolicy(int taskCount, int actionCount) : IOffloadingPolicy
+public abstract class BanditPolicy(int taskCount, int actionCount) : ITmoPolicy
 {
     private protected ArmStatistics Arms { get; } = new(taskCount, actionCount);
 

@@ -8,7 +8,7 @@ namespace Controller.Training.Tmo.Baselines;
 /// dialogue, budget spent so far (both as fractions), and the previous turn's location and share of
 /// modalities uploaded. Aₐ⁻¹ is kept by Sherman–Morrison updates.
 /// </summary>
-public sealed class LinUcbPolicy : IOffloadingPolicy
+public sealed class LinUcbPolicy : ITmoPolicy
 {
     /// <summary>Width of the confidence bonus; Li et al.'s experiments use values near 1.</summary>
     public const double DefaultAlpha = 1.0;

@@ -3,7 +3,7 @@ using Controller.Training.Tmo.Environments;
 namespace Controller.Training.Tmo.Baselines;
 
 /// <summary>Base of policies that neither prepare per dialogue nor learn from feedback.</summary>
-public abstract class StatelessPolicy : IOffloadingPolicy
+public abstract class StatelessPolicy : ITmoPolicy
 {
     public abstract string Name { get; }
 

@@ -9,7 +9,7 @@ public static class EpisodeRunner
 {
     /// <summary>Runs <paramref name="policy"/> on <paramref name="dialogue"/> in <paramref name="environment"/>.</summary>
     /// <exception cref="InvalidOperationException">The policy picked an action the mask forbids.</exception>
-    public static DialogueResult Run(TmoEnvironment environment, IOffloadingPolicy policy, TmoDialogue dialogue)
+    public static DialogueResult Run(TmoEnvironment environment, ITmoPolicy policy, TmoDialogue dialogue)
     {
         var spec = environment.Spec;
         Span<float> observation = stackalloc float[spec.ObservationSize];

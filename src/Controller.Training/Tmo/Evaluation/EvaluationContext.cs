@@ -17,4 +17,4 @@ public sealed record EvaluationContext(TmoProblem Problem, DatasetSplit Split, i
 /// <param name="Create">Builds a fresh policy for one seed.</param>
 /// <param name="Observation">Observation the policy reads; null for the evaluation's default.</param>
 /// <param name="TrainedWith">How a learned policy was trained (its first bundle's settings); null for baselines.</param>
-public sealed record EvaluationMethod(string Name, Func<EvaluationContext, IOffloadingPolicy> Create, TmoObservationMode? Observation = null, TmoPolicySettings? TrainedWith = null);
+public sealed record EvaluationMethod(string Name, Func<EvaluationContext, ITmoPolicy> Create, TmoObservationMode? Observation = null, TmoPolicySettings? TrainedWith = null);

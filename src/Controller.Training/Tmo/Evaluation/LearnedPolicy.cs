@@ -5,7 +5,7 @@ using Controller.Training.Tmo.Environments;
 namespace Controller.Training.Tmo.Evaluation;
 
 /// <summary>A trained policy bundle behind the baselines' interface; acts greedily (most probable allowed action).</summary>
-public sealed class LearnedPolicy : IOffloadingPolicy
+public sealed class LearnedPolicy : ITmoPolicy
 {
     private readonly Policy _policy;
     private readonly float[] _observation;

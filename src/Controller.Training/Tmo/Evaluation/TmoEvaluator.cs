@@ -104,7 +104,7 @@ public static class TmoEvaluator
         foreach (var method in methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IOffloadingPolicy policy = method.Create(context);
+            ITmoPolicy policy = method.Create(context);
             var key = (policy.UsesBudgetMask, method.Observation ?? settings.Options.Observation);
             if (!environments.TryGetValue(key, out var environment))
             {

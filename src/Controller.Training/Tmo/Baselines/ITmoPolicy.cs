@@ -3,11 +3,13 @@ using Controller.Training.Tmo.Environments;
 namespace Controller.Training.Tmo.Baselines;
 
 /// <summary>
-/// A decision rule the evaluation harness can run on TMO dialogues: heuristics, bandits, the
-/// oracle and learned policies alike. The harness calls <see cref="BeginEpisode"/> once per
-/// dialogue, then alternates <see cref="ChooseAction"/> and <see cref="Observe"/> per turn.
+/// A policy the TMO evaluation harness (<c>EpisodeRunner</c>, <c>TmoEvaluator</c>) runs on TMO dialogues.
 /// </summary>
-public interface IOffloadingPolicy
+/// <remarks>
+/// Heuristics, bandits, the oracle and learned policies alike. The harness calls <see cref="BeginEpisode"/> once per
+/// dialogue, then alternates <see cref="ChooseAction"/> and <see cref="Observe"/> per turn.
+/// </remarks>
+public interface ITmoPolicy
 {
     /// <summary>Name in result tables.</summary>
     string Name { get; }
