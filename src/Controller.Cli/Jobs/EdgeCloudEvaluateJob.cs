@@ -1,4 +1,5 @@
 using System.Globalization;
+using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
 using Controller.Training.EdgeCloud.Evaluation;
 using Controller.Training.Learners;
@@ -81,7 +82,7 @@ internal static class EdgeCloudEvaluateJob
         }
 
         var first = EdgeCloudPolicySettings.Load(bundles[0]);
-        var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
+        var name = $"{LearnerKind.LabelOf(first.Algorithm)} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
         var provenance = first.Describe(settings.Options);
         var loaded = new Dictionary<string, EdgeCloudLearnedPolicy>();
         return new EdgeCloudMethod(name, seed =>

@@ -32,7 +32,7 @@ public sealed record A2cHyperparameters(
     double RmsPropAlpha = 0.99,
     double RmsPropEpsilon = 1e-5,
     IReadOnlyList<int>? HiddenSizes = null,
-    Activation Activation = Activation.Tanh)
+    Activation Activation = Activation.Tanh) : IOnPolicyHyperparameters
 {
     public IReadOnlyList<int> Hidden => HiddenSizes ?? [64, 64];
 

@@ -36,7 +36,7 @@ public sealed record PpoHyperparameters(
     double MaxGradNorm = 0.5,
     double AdamEpsilon = 1e-5,
     IReadOnlyList<int>? HiddenSizes = null,
-    Activation Activation = Activation.Tanh)
+    Activation Activation = Activation.Tanh) : IOnPolicyHyperparameters
 {
     /// <summary>Hidden sizes with the default applied.</summary>
     public IReadOnlyList<int> Hidden => HiddenSizes ?? [64, 64];

@@ -16,7 +16,7 @@ namespace Controller.Training.EdgeCloud.Evaluation;
 /// <param name="Name">Policy name.</param>
 /// <param name="DraftActions">How the learner's speculative actions name their draft length; default relative to the planner's k*.</param>
 /// <param name="PriorSharpness">PPO and A2C: β of the planner prior added to the logits (<see cref="PlannerPrior"/>); 0 for none. DQN ignores it.</param>
-public sealed record EdgeCloudTrainingRequest(TmoAlgorithm Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
+public sealed record EdgeCloudTrainingRequest(LearnerKind Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
     DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner, double PriorSharpness = EdgeCloudTrainer.DefaultPriorSharpness);
 
 /// <summary>
@@ -80,7 +80,8 @@ public static class EdgeCloudTrainer
         };
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
-            new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient), cancellationToken);
+            new LearnerHyperparameters(new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient)),
+            cancellationToken);
         EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions,
             usesPrior ? request.PriorSharpness : null)
             .Save(outcome.BundleDirectory);

@@ -1,4 +1,6 @@
+using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
+using Controller.Training.Learners;
 using Controller.Training.Tmo.Environments;
 
 namespace Controller.Training.Tmo.Evaluation;
@@ -29,15 +31,15 @@ public static class LearnedPolicyMethods
         }
 
         var first = TmoPolicySettings.Load(bundles[0]);
-        var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
+        var name = $"{LearnerKind.LabelOf(first.Algorithm)} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
         return new EvaluationMethod(name, context => Load(name, root, bundles, context), first.Observation, first);
     }
 
     private static LearnedPolicy Load(string name, string root, string[] bundles, EvaluationContext context)
     {
-        var perSeed = Path.Combine(root, TmoTrainingRequest.VersionFor(context.Seed));
+        var perSeed = Path.Combine(root, LearnerRun.VersionFor(context.Seed));
         var directory = Directory.Exists(perSeed) ? perSeed : bundles.Length == 1 ? bundles[0] : throw new DirectoryNotFoundException(
-            $"{root}: no bundle for seed {context.Seed} ({TmoTrainingRequest.VersionFor(context.Seed)}); train with --seeds covering {context.Seed}");
+            $"{root}: no bundle for seed {context.Seed} ({LearnerRun.VersionFor(context.Seed)}); train with --seeds covering {context.Seed}");
         var settings = TmoPolicySettings.Load(directory);
         RequireHeldOut(directory, settings, context);
         var bundle = PolicyBundleStore.Load(directory);

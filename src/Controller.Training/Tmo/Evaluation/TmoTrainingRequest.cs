@@ -1,3 +1,4 @@
+using Controller.Learning.Algorithms;
 using Controller.Training.Learners;
 using Controller.Training.Tmo.Datasets;
 using Controller.Training.Tmo.Environments;
@@ -16,15 +17,11 @@ namespace Controller.Training.Tmo.Evaluation;
 /// <param name="Name">Policy name.</param>
 public sealed record TmoTrainingRequest(
     TmoDataset Dataset,
-    TmoAlgorithm Algorithm,
+    LearnerKind Algorithm,
     TmoDeviceProfile Device,
     TmoNetworkProfile Network,
     TmoEnvironmentOptions Options,
     long Steps,
     int Seed,
     string OutputRoot,
-    string Name)
-{
-    /// <summary>Version directory name of the bundle for <paramref name="seed"/>.</summary>
-    public static string VersionFor(int seed) => $"seed-{seed}";
-}
+    string Name);

@@ -1,3 +1,4 @@
+using Controller.Learning.Algorithms;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
 using Controller.Training.Learners;
@@ -16,7 +17,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [InlineData(DraftLengthActions.Absolute, 73)]
     public void Train_EitherDraftActions_LoadsAndPlaysAWindowWithAllowedActions(DraftLengthActions draftActions, int actions)
     {
-        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse("rc-ppo"), Options, 256, 0, _root, "tiny", draftActions));
+        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(LearnerKind.Parse("rc-ppo"), Options, 256, 0, _root, "tiny", draftActions));
         var policy = EdgeCloudTrainer.Load("tiny", outcome.BundleDirectory, Options);
 
         Assert.Equal(draftActions, policy.DraftActions);
@@ -49,7 +50,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     [InlineData("rc-dqn", null)]
     public void Train_DefaultPlannerPrior_IsRecordedForPolicyGradientLearnersOnly(string algorithm, double? expected)
     {
-        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithm), Options, 64, 0, _root, algorithm));
+        var outcome = EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(LearnerKind.Parse(algorithm), Options, 64, 0, _root, algorithm));
 
         Assert.Equal(expected, EdgeCloudPolicySettings.Load(outcome.BundleDirectory).PlannerPriorSharpness);
         Assert.Equal(expected, EdgeCloudTrainer.Load(algorithm, outcome.BundleDirectory, Options).PriorSharpness);
@@ -76,7 +77,7 @@ public sealed class EdgeCloudTrainerTests : IDisposable
     public void Train_BadPlannerPrior_ThrowsBeforeTraining(double sharpness)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(TmoAlgorithm.Parse("rc-ppo"), Options, 64, 0, _root, "bad", PriorSharpness: sharpness)));
+            EdgeCloudTrainer.Train(new EdgeCloudTrainingRequest(LearnerKind.Parse("rc-ppo"), Options, 64, 0, _root, "bad", PriorSharpness: sharpness)));
 
         Assert.Contains("β", ex.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "bad")));

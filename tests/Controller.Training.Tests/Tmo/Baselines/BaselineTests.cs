@@ -1,3 +1,4 @@
+using Controller.Learning.Algorithms;
 using Controller.Training.Learners;
 using Controller.Training.Tests.Tmo.Datasets;
 using Controller.Training.Tmo.Baselines;
@@ -89,7 +90,7 @@ public sealed class BaselineTests
             int[] seeds = [0, 1];
             foreach (var seed in seeds)
             {
-                TmoTrainer.Train(new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("rc-ppo"), TmoDeviceProfile.Default, TmoNetworkProfile.Get(network), new TmoEnvironmentOptions(), 2048, seed, root, "learned"));
+                TmoTrainer.Train(new TmoTrainingRequest(dataset, LearnerKind.Parse("rc-ppo"), TmoDeviceProfile.Default, TmoNetworkProfile.Get(network), new TmoEnvironmentOptions(), 2048, seed, root, "learned"));
             }
 
             var settings = new EvaluationSettings(seeds, TmoDeviceProfile.Default, TmoNetworkProfile.Get(network), new TmoEnvironmentOptions());
@@ -138,7 +139,7 @@ public sealed class BaselineTests
     {
         var dataset = Tests.Tmo.Environments.TmoFixtures.Synthetic(dialogues: 8);
         var environment = Tests.Tmo.Environments.TmoFixtures.Environment(dataset, options: new TmoEnvironmentOptions { MaskOverBudget = false });
-        IOffloadingPolicy[] bandits =
+        ITmoPolicy[] bandits =
         [
             new EpsilonGreedyPolicy(4, 9, seed: 0),
             new Ucb1Policy(4, 9),

@@ -1,3 +1,4 @@
+using Controller.Learning.Algorithms;
 using Controller.Training.Learners;
 using Controller.Training.Tests.Tmo.Datasets;
 using Controller.Training.Tmo.Datasets;
@@ -15,7 +16,7 @@ public sealed class HeldOutEvaluationTests
         try
         {
             var dataset = SyntheticGenerator.Generate(new SyntheticScenario(Dialogues: 20, Seed: 1));
-            TmoTrainer.Train(new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("rc-a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 200, 0, root, "seed0"));
+            TmoTrainer.Train(new TmoTrainingRequest(dataset, LearnerKind.Parse("rc-a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 200, 0, root, "seed0"));
             var settings = new EvaluationSettings([1], TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions());
 
             var error = Assert.ThrowsAny<Exception>(() => TmoEvaluator.Run(dataset, settings, [LearnedPolicyMethods.Create(Path.Combine(root, "seed0"))]));
@@ -45,7 +46,7 @@ public sealed class HeldOutEvaluationTests
         try
         {
             var dataset = SyntheticGenerator.Generate(new SyntheticScenario(Dialogues: 20, Seed: 1));
-            var outcome = TmoTrainer.Train(new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 100, 3, root, "p"));
+            var outcome = TmoTrainer.Train(new TmoTrainingRequest(dataset, LearnerKind.Parse("a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 100, 3, root, "p"));
 
             var recorded = TmoPolicySettings.Load(outcome.BundleDirectory).TrainingDialogueIds;
 

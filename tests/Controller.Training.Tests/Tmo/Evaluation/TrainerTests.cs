@@ -1,3 +1,4 @@
+using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
 using Controller.Training.Learners;
 using Controller.Training.Tmo.Datasets;
@@ -15,7 +16,7 @@ public sealed class TrainerTests
         try
         {
             var dataset = SyntheticGenerator.Generate(new SyntheticScenario(Dialogues: 20, Seed: 1));
-            var request = new TmoTrainingRequest(dataset, TmoAlgorithm.Parse("rc-a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 500, 0, root, "tiny");
+            var request = new TmoTrainingRequest(dataset, LearnerKind.Parse("rc-a2c"), TmoDeviceProfile.Default, TmoNetworkProfile.Get("linear"), new TmoEnvironmentOptions(), 500, 0, root, "tiny");
 
             var outcome = TmoTrainer.Train(request);
 
@@ -59,7 +60,7 @@ public sealed class TrainerTests
     [Fact]
     public void Parse_UnknownAlgorithm_ListsKnownOnes()
     {
-        var error = Assert.Throws<ArgumentException>(() => TmoAlgorithm.Parse("sarsa"));
+        var error = Assert.Throws<ArgumentException>(() => LearnerKind.Parse("sarsa"));
 
         Assert.Contains("unknown algorithm 'sarsa'", error.Message);
         Assert.Contains("rc-ppo", error.Message);
