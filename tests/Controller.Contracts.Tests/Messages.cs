@@ -1,5 +1,3 @@
-using Controller.Contracts;
-
 namespace Controller.Contracts.Tests;
 
 /// <summary>One fully populated instance of every message, optional fields set, so a round trip covers every field.</summary>

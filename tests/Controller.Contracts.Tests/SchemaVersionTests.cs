@@ -1,5 +1,3 @@
-using Controller.Contracts;
-
 namespace Controller.Contracts.Tests;
 
 public sealed class SchemaVersionTests

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Controller.Contracts;
 
 namespace Controller.Contracts.Tests;
 

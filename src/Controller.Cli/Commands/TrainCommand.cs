@@ -3,7 +3,6 @@ using Controller.Cli.Jobs;
 using Controller.Cli.Parsing;
 using Controller.Learning.Algorithms;
 using Controller.Training.EdgeCloud.Evaluation;
-using Controller.Training.Learners;
 using Controller.Training.Tmo.Environments;
 using Controller.Training.Tmo.Evaluation;
 

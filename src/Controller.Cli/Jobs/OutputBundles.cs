@@ -1,6 +1,5 @@
 using Controller.Learning.Policies;
 using Controller.Training.Learners;
-using Controller.Training.Tmo.Evaluation;
 
 namespace Controller.Cli.Jobs;
 

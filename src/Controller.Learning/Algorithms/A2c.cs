@@ -64,8 +64,7 @@ public sealed class A2c : OnPolicyAlgorithm<A2cHyperparameters>
         Span<float> advantages, Span<float> logProbGrad, Span<float> entropyGrad, Span<float> valueGrad, Span<float> costValueGrad)
     {
         var n = batch.Size;
-        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n,
-            batch.LogPriors is { } priors ? priors.AsSpan(0, n * batch.ActionCount) : default);
+        model.EvaluateBatch(batch);
         LagrangianAdvantage.Compute(batch, lambdas, hp.NormalizeAdvantage, advantages);
 
         double policyLoss = 0, entropyLoss = 0;

@@ -23,6 +23,18 @@ public interface IOnPolicyHyperparameters
     /// <summary>GAE λ.</summary>
     double GaeLambda { get; }
 
+    /// <summary>Standardise advantages before the policy loss.</summary>
+    bool NormalizeAdvantage { get; }
+
+    /// <summary>Weight of the entropy bonus.</summary>
+    double EntropyCoefficient { get; }
+
+    /// <summary>Weight of the value (and cost-value) loss.</summary>
+    double ValueCoefficient { get; }
+
+    /// <summary>Global gradient-norm clip.</summary>
+    double MaxGradNorm { get; }
+
     /// <summary>Hidden layers of the policy and of each critic.</summary>
     IReadOnlyList<int> Hidden { get; }
 

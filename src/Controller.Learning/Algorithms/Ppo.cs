@@ -74,8 +74,7 @@ public sealed class Ppo : OnPolicyAlgorithm<PpoHyperparameters>
         Span<float> advantages, Span<float> logProbGrad, Span<float> entropyGrad, Span<float> valueGrad, Span<float> costValueGrad)
     {
         var n = batch.Size;
-        model.Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n,
-            batch.LogPriors is { } priors ? priors.AsSpan(0, n * batch.ActionCount) : default);
+        model.EvaluateBatch(batch);
         LagrangianAdvantage.Compute(batch, lambdas, hp.NormalizeAdvantage, advantages);
 
         // Clipped surrogate. Where the clipped term is the smaller one and r is outside [1−ε, 1+ε], it has no gradient.

@@ -1,5 +1,4 @@
 using Controller.Contracts;
-using Controller.Offloading.EdgeCloud;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
 

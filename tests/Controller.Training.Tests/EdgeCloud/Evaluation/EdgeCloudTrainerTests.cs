@@ -1,7 +1,6 @@
 using Controller.Learning.Algorithms;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
-using Controller.Training.Learners;
 using Controller.Training.Tests.EdgeCloud.Environments;
 
 namespace Controller.Training.Tests.EdgeCloud.Evaluation;

@@ -1,5 +1,4 @@
 using Controller.Learning.Algorithms;
-using Controller.Training.Learners;
 using Controller.Training.Tests.Tmo.Datasets;
 using Controller.Training.Tmo.Datasets;
 using Controller.Training.Tmo.Environments;

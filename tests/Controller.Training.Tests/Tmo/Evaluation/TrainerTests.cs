@@ -1,6 +1,5 @@
 using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
-using Controller.Training.Learners;
 using Controller.Training.Tmo.Datasets;
 using Controller.Training.Tmo.Environments;
 using Controller.Training.Tmo.Evaluation;
