@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
 using Controller.Cli.Parsing;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Tmo.Evaluation;
 
 namespace Controller.Cli.Commands;
 
@@ -13,7 +13,7 @@ internal static class EvaluateCommand
     {
         var problem = new TmoProblemOptions();
         var policies = new Option<string[]>("--policy") { Description = "Policy directories written by 'controller train' (one or more; default none, baselines only).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
-        var baselines = new Option<string>("--baselines") { Description = $"all, none, or a comma list of — TMO: {string.Join(", ", BaselineCatalog.Names)}; edge-cloud: {string.Join(", ", Offloading.EdgeCloud.Baselines.EdgeCloudBaselines.Names)}.", DefaultValueFactory = _ => "all" };
+        var baselines = new Option<string>("--baselines") { Description = $"all, none, or a comma list of — TMO: {string.Join(", ", BaselineCatalog.Names)}; edge-cloud: {string.Join(", ", Training.EdgeCloud.Baselines.EdgeCloudBaselines.Names)}.", DefaultValueFactory = _ => "all" };
         var seeds = new Option<string>("--seeds") { Description = "Split seeds, e.g. 0-19 or 0,2,5-7.", DefaultValueFactory = _ => "0-19" };
         seeds.Validators.Add(SeedList.Validate);
         var output = new Option<string?>("--out") { Description = "Directory for results.csv/json/md and SVG charts (default results/ENV-NETWORK)." };

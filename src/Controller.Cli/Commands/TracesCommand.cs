@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Controller.Offloading.EdgeCloud.Traces;
+using Controller.Training.EdgeCloud.Datasets;
 
 namespace Controller.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Controller.Cli.Jobs;
 using Controller.Cli.Parsing;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
-using Controller.Offloading.Tmo;
+using Controller.Learning.Algorithms;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Tmo.Environments;
+using Controller.Training.Tmo.Evaluation;
 
 namespace Controller.Cli.Commands;
 
@@ -13,7 +14,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var problem = new TmoProblemOptions();
-        var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", TmoAlgorithm.Names)} (rc-ppo when --env edge-cloud and no --algo is given).", DefaultValueFactory = _ => "rc-a2c" };
+        var algorithm = new Option<string>("--algo") { Description = $"Learner: {string.Join(", ", LearnerKind.Names)} (rc-ppo when --env edge-cloud and no --algo is given).", DefaultValueFactory = _ => "rc-a2c" };
         var steps = new Option<long>("--steps") { Description = "Environment steps per run, ≥ 1 (TMO: 30,000).", DefaultValueFactory = _ => 30_000 }.Within(1);
         var seed = new Option<int>("--seed") { Description = "Seed of the split, network and environment, ≥ 0.", DefaultValueFactory = _ => 0 }.Within(0);
         var seeds = new Option<string?>("--seeds") { Description = "Train one policy per seed instead of --seed, e.g. 0-19 or 0,2,5-7 (evaluate then uses seed-N for seed N)." };
@@ -39,7 +40,7 @@ internal static class TrainCommand
                 var draftActions = edgeCloud.ResolveDraftActions(parse);
                 var plannerPrior = edgeCloud.ResolvePlannerPrior(parse);
                 var runs = (parse.GetValue(seeds) is { } list ? SeedList.Parse(list) : [parse.GetValue(seed)])
-                    .Select(s => new EdgeCloudTrainingRequest(TmoAlgorithm.Parse(algorithmName), environment, parse.GetValue(steps), s,
+                    .Select(s => new EdgeCloudTrainingRequest(LearnerKind.Parse(algorithmName), environment, parse.GetValue(steps), s,
                         Path.GetDirectoryName(root)!, Path.GetFileName(root), draftActions, plannerPrior))
                     .ToList();
                 OutputBundles.RefuseExisting(output.Name, root, runs.Select(r => r.Seed));
@@ -71,7 +72,7 @@ internal static class TrainCommand
                 MaskOverBudget = parse.GetValue(mask),
             };
             var seedList = parse.GetValue(seeds) is { } text ? SeedList.Parse(text) : [parse.GetValue(seed)];
-            var learner = Options.Named(algorithm.Name, () => TmoAlgorithm.Parse(parse.GetValue(algorithm)!));
+            var learner = Options.Named(algorithm.Name, () => LearnerKind.Parse(parse.GetValue(algorithm)!));
             OutputBundles.RefuseExisting(output.Name, outputPath, seedList);
             var requests = seedList.Select(s => new TmoTrainingRequest(
                 dataset,

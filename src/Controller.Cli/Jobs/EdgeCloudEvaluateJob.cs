@@ -1,8 +1,10 @@
 using System.Globalization;
 using Controller.Cli.Output;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
+using Controller.Learning.Algorithms;
 using Controller.Learning.Policies;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Learners;
+using Controller.Training.Reports;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;
@@ -73,7 +75,7 @@ internal static class EdgeCloudEvaluateJob
         }
 
         var first = EdgeCloudPolicySettings.Load(bundles[0]);
-        var name = $"{first.Algorithm.ToUpperInvariant()} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
+        var name = $"{LearnerKind.LabelOf(first.Algorithm)} ({Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar))})";
         var provenance = first.Describe(settings.Options);
         var loaded = new Dictionary<string, EdgeCloudLearnedPolicy>();
         return new EdgeCloudMethod(name, seed =>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Controller.Contracts;
 using Controller.Offloading.Devices;
-using Controller.Offloading.EdgeCloud.Environments;
+using Controller.Training.EdgeCloud.Environments;
 
 namespace Controller.Cli.Jobs;
 
@@ -40,7 +40,7 @@ internal sealed class EdgeCloudOptions
     public Option<double> PlannerPrior { get; } = new("--planner-prior")
     {
         Description = "edge-cloud train (PPO, A2C): β of the planner's prior, added to the policy's logits as β·ln(expected rate / best expected rate), so the network learns a correction to the one-step planner; 0 for none, at most 100. RC-DQN ignores it (Q-values have no logits).",
-        DefaultValueFactory = _ => Offloading.EdgeCloud.Evaluation.EdgeCloudTrainer.DefaultPriorSharpness,
+        DefaultValueFactory = _ => Training.EdgeCloud.Evaluation.EdgeCloudTrainer.DefaultPriorSharpness,
     };
 
     public IEnumerable<Option> All => [BudgetEnergy, BudgetSpend, SloMs, SloMisses, WindowSeconds, MaxDraft, Thermal];
@@ -86,9 +86,9 @@ internal sealed class EdgeCloudOptions
 
     /// <summary>The <c>--planner-prior</c> value.</summary>
     /// <exception cref="ArgumentException">Negative or not finite.</exception>
-    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && Offloading.EdgeCloud.Environments.PlannerPrior.IsValidSharpness(beta)
+    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && Training.EdgeCloud.Environments.PlannerPrior.IsValidSharpness(beta)
         ? beta
-        : throw new ArgumentException($"--planner-prior must lie in 0..{Offloading.EdgeCloud.Environments.PlannerPrior.MaxSharpness}, got {parse.GetValue(PlannerPrior)}");
+        : throw new ArgumentException($"--planner-prior must lie in 0..{Training.EdgeCloud.Environments.PlannerPrior.MaxSharpness}, got {parse.GetValue(PlannerPrior)}");
 
     /// <summary>
     /// <c>generated</c> → null (generated traces); an existing directory → itself; the default
@@ -107,8 +107,8 @@ internal sealed class EdgeCloudOptions
         }
 
         if (text.TrimEnd('/') == "datasets/edge-cloud"
-            && (Offloading.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(Directory.GetCurrentDirectory())
-                ?? Offloading.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(AppContext.BaseDirectory)) is { } found)
+            && (Training.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(Directory.GetCurrentDirectory())
+                ?? Training.EdgeCloud.Evaluation.EdgeCloudWorld.FindShippedDataset(AppContext.BaseDirectory)) is { } found)
         {
             return found;
         }

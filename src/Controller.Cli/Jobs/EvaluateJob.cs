@@ -1,7 +1,9 @@
 using System.Globalization;
 using Controller.Cli.Output;
-using Controller.Offloading.Evaluation;
-using Controller.Offloading.Tmo;
+using Controller.Training.Learners;
+using Controller.Training.Reports;
+using Controller.Training.Tmo.Datasets;
+using Controller.Training.Tmo.Evaluation;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;

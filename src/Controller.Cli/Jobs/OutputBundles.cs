@@ -1,5 +1,5 @@
 using Controller.Learning.Policies;
-using Controller.Offloading.Evaluation;
+using Controller.Training.Learners;
 
 namespace Controller.Cli.Jobs;
 
@@ -11,7 +11,7 @@ internal static class OutputBundles
     public static void RefuseExisting(string option, string root, IEnumerable<int> seeds)
     {
         var existing = seeds
-            .Select(seed => Path.Combine(root, TmoTrainingRequest.VersionFor(seed)))
+            .Select(seed => Path.Combine(root, LearnerRun.VersionFor(seed)))
             .Where(directory => File.Exists(Path.Combine(directory, PolicyBundleSerializer.ManifestFile)))
             .ToList();
         if (existing.Count > 0)

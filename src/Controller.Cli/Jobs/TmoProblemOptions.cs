@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Controller.Cli.Parsing;
-using Controller.Offloading.Datasets;
-using Controller.Offloading.Tmo;
+using Controller.Training.Tmo.Datasets;
+using Controller.Training.Tmo.Environments;
 
 namespace Controller.Cli.Jobs;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Controller.Cli.Output;
-using Controller.Offloading.EdgeCloud.Evaluation;
-using Controller.Offloading.Evaluation;
+using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Training.Learners;
+using Controller.Training.Tmo.Evaluation;
 using Spectre.Console;
 
 namespace Controller.Cli.Jobs;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text.Json;
 using Controller.Learning.Policies;
-using Controller.Offloading.Datasets;
-using Controller.Offloading.EdgeCloud.Traces;
+using Controller.Training.EdgeCloud.Datasets;
+using Controller.Training.Tmo.Datasets;
 
 namespace Controller.Cli.Parsing;
 

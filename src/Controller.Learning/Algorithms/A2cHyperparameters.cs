@@ -32,20 +32,14 @@ public sealed record A2cHyperparameters(
     double RmsPropAlpha = 0.99,
     double RmsPropEpsilon = 1e-5,
     IReadOnlyList<int>? HiddenSizes = null,
-    Activation Activation = Activation.Tanh)
+    Activation Activation = Activation.Tanh) : IOnPolicyHyperparameters
 {
     public IReadOnlyList<int> Hidden => HiddenSizes ?? [64, 64];
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        HyperparameterChecks.Positive(nameof(LearningRate), LearningRate);
-        HyperparameterChecks.AtLeast(nameof(StepsPerRollout), StepsPerRollout, 1);
-        HyperparameterChecks.Unit(nameof(Gamma), Gamma);
-        HyperparameterChecks.Unit(nameof(GaeLambda), GaeLambda);
-        HyperparameterChecks.NonNegative(nameof(EntropyCoefficient), EntropyCoefficient);
-        HyperparameterChecks.NonNegative(nameof(ValueCoefficient), ValueCoefficient);
-        HyperparameterChecks.Positive(nameof(MaxGradNorm), MaxGradNorm);
-        HyperparameterChecks.Hidden(Hidden);
+        // RMSprop's own settings are checked by RmsProp itself.
+        HyperparameterChecks.OnPolicy(this);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Controller.Learning.Buffers;
 using Controller.Learning.Distributions;
 using Controller.Learning.Nn;
 
@@ -70,6 +71,14 @@ public sealed class ActorCritic
             ? Mlp.Create("cost_vf", observationSize, hidden, constraintCount, activation, WeightInit.ValueHead, random)
             : null;
         return new ActorCritic(policy, value, costValue);
+    }
+
+    /// <summary>The forward pass (<see cref="Evaluate(ReadOnlySpan{float}, ReadOnlySpan{bool}, ReadOnlySpan{int}, int, ReadOnlySpan{float})"/>) over a gathered minibatch, with its log-priors when it has them.</summary>
+    internal void EvaluateBatch(Minibatch batch)
+    {
+        var n = batch.Size;
+        Evaluate(batch.Observations.AsSpan(0, n * batch.ObservationSize), batch.Masks.AsSpan(0, n * batch.ActionCount), batch.Actions.AsSpan(0, n), n,
+            batch.LogPriors is { } priors ? priors.AsSpan(0, n * batch.ActionCount) : default);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Controller.Learning.Algorithms;
 /// <see cref="TrainingSetup.Constraints"/> it is RC-DQN: rewards are shaped <c>r − Σ λ_k·c_k</c> with the multipliers
 /// current when a batch is sampled, and the multipliers follow dual ascent (or PID) on recent episode costs.
 /// </summary>
-public sealed class Dqn
+public sealed class Dqn : ILearner
 {
     private readonly TrainingSetup _setup;
     private readonly VectorizedEnvironment _env;
@@ -81,6 +81,11 @@ public sealed class Dqn
     }
 
     public DqnHyperparameters Hyperparameters { get; }
+
+    object ILearner.Hyperparameters => Hyperparameters;
+
+    /// <summary>Display label: <c>DQN</c> or <c>RC-DQN</c>.</summary>
+    public string Name => LearnerKind.LabelOf("dqn", Multipliers.Count > 0);
 
     public Mlp QNetwork { get; }
 
@@ -304,6 +309,6 @@ public sealed class Dqn
         }
 
         _hyperparametersLogged = true;
-        _setup.Metrics.LogHyperparameters(Multipliers.Count > 0 ? "RC-DQN" : "DQN", Hyperparameters, ConstraintDescription.Describe(_setup, _env.Count));
+        _setup.Metrics.LogHyperparameters(Name, Hyperparameters, ConstraintDescription.Describe(_setup, _env.Count));
     }
 }

@@ -2,6 +2,19 @@ namespace Controller.Learning.Algorithms;
 
 internal static class HyperparameterChecks
 {
+    /// <summary>The checks every on-policy record shares; each record then checks its own fields.</summary>
+    public static void OnPolicy(IOnPolicyHyperparameters hp)
+    {
+        Positive(nameof(hp.LearningRate), hp.LearningRate);
+        AtLeast(nameof(hp.StepsPerRollout), hp.StepsPerRollout, 1);
+        Unit(nameof(hp.Gamma), hp.Gamma);
+        Unit(nameof(hp.GaeLambda), hp.GaeLambda);
+        NonNegative(nameof(hp.EntropyCoefficient), hp.EntropyCoefficient);
+        NonNegative(nameof(hp.ValueCoefficient), hp.ValueCoefficient);
+        Positive(nameof(hp.MaxGradNorm), hp.MaxGradNorm);
+        Hidden(hp.Hidden);
+    }
+
     public static void Positive(string name, double value)
     {
         if (!(value > 0) || double.IsInfinity(value))

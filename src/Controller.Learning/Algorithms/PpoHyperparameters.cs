@@ -36,7 +36,7 @@ public sealed record PpoHyperparameters(
     double MaxGradNorm = 0.5,
     double AdamEpsilon = 1e-5,
     IReadOnlyList<int>? HiddenSizes = null,
-    Activation Activation = Activation.Tanh)
+    Activation Activation = Activation.Tanh) : IOnPolicyHyperparameters
 {
     /// <summary>Hidden sizes with the default applied.</summary>
     public IReadOnlyList<int> Hidden => HiddenSizes ?? [64, 64];
@@ -44,16 +44,9 @@ public sealed record PpoHyperparameters(
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        HyperparameterChecks.Positive(nameof(LearningRate), LearningRate);
-        HyperparameterChecks.AtLeast(nameof(StepsPerRollout), StepsPerRollout, 1);
+        HyperparameterChecks.OnPolicy(this);
         HyperparameterChecks.AtLeast(nameof(MinibatchSize), MinibatchSize, 1);
         HyperparameterChecks.AtLeast(nameof(Epochs), Epochs, 1);
-        HyperparameterChecks.Unit(nameof(Gamma), Gamma);
-        HyperparameterChecks.Unit(nameof(GaeLambda), GaeLambda);
         HyperparameterChecks.Positive(nameof(ClipRange), ClipRange);
-        HyperparameterChecks.NonNegative(nameof(EntropyCoefficient), EntropyCoefficient);
-        HyperparameterChecks.NonNegative(nameof(ValueCoefficient), ValueCoefficient);
-        HyperparameterChecks.Positive(nameof(MaxGradNorm), MaxGradNorm);
-        HyperparameterChecks.Hidden(Hidden);
     }
 }

@@ -49,15 +49,10 @@ public sealed record PolicyBundle(PolicyManifest Manifest, Policy Policy)
         return new PolicyBundle(manifest, policy);
     }
 
-    /// <summary>Bundles a PPO / RC-PPO learner's current policy.</summary>
-    public static PolicyBundle From(Ppo learner, string name, string version, TrainingSummary summary, int seed, string? datasetId = null) =>
-        Create(name, version, learner.Multipliers.Count > 0 ? "RC-PPO" : "PPO", learner.Hyperparameters, learner.ExportPolicy(), summary, learner.Multipliers, seed, datasetId);
-
-    /// <summary>Bundles an A2C / RC-A2C learner's current policy.</summary>
-    public static PolicyBundle From(A2c learner, string name, string version, TrainingSummary summary, int seed, string? datasetId = null) =>
-        Create(name, version, learner.Multipliers.Count > 0 ? "RC-A2C" : "A2C", learner.Hyperparameters, learner.ExportPolicy(), summary, learner.Multipliers, seed, datasetId);
-
-    /// <summary>Bundles a DQN / RC-DQN learner's current greedy policy.</summary>
-    public static PolicyBundle From(Dqn learner, string name, string version, TrainingSummary summary, int seed, string? datasetId = null) =>
-        Create(name, version, learner.Multipliers.Count > 0 ? "RC-DQN" : "DQN", learner.Hyperparameters, learner.ExportPolicy(), summary, learner.Multipliers, seed, datasetId);
+    /// <summary>Bundles a learner's current policy under its label (<see cref="ILearner.Name"/>) and hyperparameters.</summary>
+    public static PolicyBundle From(ILearner learner, string name, string version, TrainingSummary summary, int seed, string? datasetId = null)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return Create(name, version, learner.Name, learner.Hyperparameters, learner.ExportPolicy(), summary, learner.Multipliers, seed, datasetId);
+    }
 }

@@ -1,6 +1,7 @@
 namespace Controller.Offloading.Placement;
 
-/// <summary>Decides where each request runs. Implementations are thread-safe and allocate little per call.</summary>
+/// <summary>A policy the service's decision path calls to decide where each live request runs.</summary>
+/// <remarks>Implementations are thread-safe and allocate little per call.</remarks>
 public interface IPlacementPolicy
 {
     /// <summary>Policy name as logged with every decision, e.g. <c>baseline-greedy</c>.</summary>

@@ -1,0 +1,138 @@
+using System.Numerics.Tensors;
+
+namespace Controller.Training.Tmo.Environments;
+
+/// <summary>
+/// TMO's response-score estimator: k nearest neighbours, Euclidean, prediction Σ wᵢyᵢ / Σ wᵢ with
+/// wᵢ = 1/(dᵢ + 1e-6).
+/// <para>
+/// Tie rule: every training point whose distance equals the k-th smallest distance is included,
+/// so the neighbour set can hold more than k points. TMO's features are small integers, so ties at
+/// the k-th distance are the common case; including them all makes the prediction independent of
+/// the order of the training data. Distances are compared as squared sums in single precision,
+/// which is exact for integer features.
+/// </para>
+/// </summary>
+public sealed class NearestNeighbourRegressor
+{
+    /// <summary>TMO setting: 5 neighbours.</summary>
+    public const int DefaultNeighbours = 5;
+
+    /// <summary>TMO's distance offset in the weights, so an exact match does not divide by zero.</summary>
+    public const double DistanceEpsilon = 1e-6;
+
+    // Feature-major: _columns[f][i] is feature f of point i, so one query is a few vector passes.
+    private readonly float[][] _columns;
+    private readonly double[] _targets;
+
+    /// <param name="features">One row per training point; all of one length.</param>
+    /// <param name="targets">One target per training point.</param>
+    /// <param name="neighbours">k.</param>
+    public NearestNeighbourRegressor(IReadOnlyList<float[]> features, IReadOnlyList<double> targets, int neighbours = DefaultNeighbours)
+    {
+        if (features.Count == 0)
+        {
+            throw new ArgumentException("the estimator needs at least one training point", nameof(features));
+        }
+
+        if (features.Count != targets.Count)
+        {
+            throw new ArgumentException($"{features.Count} feature rows but {targets.Count} targets", nameof(targets));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(neighbours, 1);
+        FeatureCount = features[0].Length;
+        var bad = features.Select((row, i) => (row, i)).FirstOrDefault(p => p.row.Length != FeatureCount);
+        if (bad.row is not null)
+        {
+            throw new ArgumentException($"row {bad.i} has {bad.row.Length} features, expected {FeatureCount}", nameof(features));
+        }
+
+        Neighbours = neighbours;
+        _targets = targets.ToArray();
+        _columns = new float[FeatureCount][];
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            _columns[f] = features.Select(row => row[f]).ToArray();
+        }
+    }
+
+    /// <summary>Length of a feature vector.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>Number of training points.</summary>
+    public int PointCount => _targets.Length;
+
+    /// <summary>k.</summary>
+    public int Neighbours { get; }
+
+    /// <summary>Predicts the target of <paramref name="query"/>.</summary>
+    public double Predict(ReadOnlySpan<float> query)
+    {
+        var squared = new float[PointCount];
+        AccumulateSquaredDistances(query, 0, squared);
+        return PredictFromSquaredDistances(squared);
+    }
+
+    /// <summary>
+    /// Adds Σ (x_f − q_f)² over the features <paramref name="firstFeature"/>.. of every point to
+    /// <paramref name="squared"/>; lets callers share the distance over a common prefix of queries.
+    /// </summary>
+    public void AccumulateSquaredDistances(ReadOnlySpan<float> queryPart, int firstFeature, Span<float> squared)
+    {
+        if (firstFeature < 0 || firstFeature + queryPart.Length > FeatureCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstFeature), firstFeature, $"features {firstFeature}..{firstFeature + queryPart.Length - 1} exceed {FeatureCount}");
+        }
+
+        Span<float> difference = PointCount <= 1024 ? stackalloc float[PointCount] : new float[PointCount];
+        for (var f = 0; f < queryPart.Length; f++)
+        {
+            TensorPrimitives.Subtract(_columns[firstFeature + f], queryPart[f], difference);
+            TensorPrimitives.MultiplyAdd(difference, difference, squared, squared);
+        }
+    }
+
+    /// <summary>Applies the tie rule and the inverse-distance weights to finished squared distances.</summary>
+    public double PredictFromSquaredDistances(ReadOnlySpan<float> squared)
+    {
+        var threshold = KthSmallest(squared, Math.Min(Neighbours, squared.Length));
+        double weighted = 0, weights = 0;
+        for (var i = 0; i < squared.Length; i++)
+        {
+            if (squared[i] <= threshold)
+            {
+                var weight = 1.0 / (Math.Sqrt(squared[i]) + DistanceEpsilon);
+                weighted += weight * _targets[i];
+                weights += weight;
+            }
+        }
+
+        return weighted / weights;
+    }
+
+    // k is tiny (5): keep the k smallest values seen in a sorted insertion buffer.
+    private static float KthSmallest(ReadOnlySpan<float> values, int k)
+    {
+        Span<float> smallest = stackalloc float[k];
+        smallest.Fill(float.PositiveInfinity);
+        foreach (var value in values)
+        {
+            if (value >= smallest[k - 1])
+            {
+                continue;
+            }
+
+            var position = k - 1;
+            while (position > 0 && smallest[position - 1] > value)
+            {
+                smallest[position] = smallest[position - 1];
+                position--;
+            }
+
+            smallest[position] = value;
+        }
+
+        return smallest[k - 1];
+    }
+}
