@@ -105,7 +105,7 @@ public sealed class EdgeCloudCostModelTests
     [Fact]
     public void CloudProfile_NaNStep_ThrowsNamingStepMs()
     {
-        var cloud = CloudProfile.Gpt4oClass with { StepMs = double.NaN };
+        var cloud = CloudProfile.Qwen25Vl72B with { StepMs = double.NaN };
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeCloudCostModel(cloud, WireFormat.Default,
             QualityModel.M4A1Medians, AcceptanceModel.Default));
@@ -115,7 +115,7 @@ public sealed class EdgeCloudCostModelTests
     [Fact]
     public void CloudProfile_ImagePrice_Is765TokensAtInputPrice()
     {
-        Assert.Equal(0.0019125, CloudProfile.Gpt4oClass.UsdPerModality, 12);
+        Assert.Equal(0.0019125, CloudProfile.Qwen25Vl72B.UsdPerModality, 12);
         Assert.Equal(NetworkType.WiFi, OrinOnWiFi.Network.Type);
     }
 }
