@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the edge-cloud tables in docs/edge-cloud.md: for each energy budget per 600 s window (2000 J,
-# slack, and 1200 J, binding), trains one policy per seed (0-9) and learner (RC-PPO, RC-A2C, RC-DQN) on generated
+# slack, and 800 J, binding once the radio tail is charged over real gaps), trains one policy per seed (0-9) and learner (RC-PPO, RC-A2C, RC-DQN) on generated
 # channel traces, then evaluates them with every edge-cloud baseline on the shipped traces (datasets/edge-cloud)
 # over the same 10 seeds (8 simulated devices × 4 windows per seed), judges each window's feasibility, and writes
 # the learned policies' sanity checks (sanity.md).
@@ -14,7 +14,7 @@ steps=${2:-60000}
 dotnet build -c Release src/Controller.Cli >/dev/null
 controller() { dotnet run -c Release --no-build --project src/Controller.Cli -- "$@"; }
 
-for energy in 2000 1200; do
+for energy in 2000 800; do
   policy_args=()
   for algo in rc-ppo rc-a2c rc-dqn; do
     policies=$out/policies/edge-cloud-$algo-$energy

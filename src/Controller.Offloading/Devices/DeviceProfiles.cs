@@ -21,22 +21,34 @@ public static class DeviceProfiles
     public static DeviceProfile RaspberryPi5 { get; } = new("raspberry-pi-5",
         LocalDecodeTokensPerSecond: 3.0, LocalPrefillTokensPerSecond: 12, LocalActivePowerWatts: 10,
         DraftMsPerToken: 50, DraftJoulesPerToken: 0.40, WaitPowerWatts: 1.0, BatteryWattHours: null,
-        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken)
+    {
+        DraftPrefillSpeedup = DeviceProfile.LocalToSmallDraftParameters,
+    };
 
     public static DeviceProfile JetsonNano { get; } = new("jetson-nano",
         LocalDecodeTokensPerSecond: 2.5, LocalPrefillTokensPerSecond: 30, LocalActivePowerWatts: 10,
         DraftMsPerToken: 20, DraftJoulesPerToken: 0.14, WaitPowerWatts: 1.25, BatteryWattHours: null,
-        MemoryMb: 4096, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+        MemoryMb: 4096, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken)
+    {
+        DraftPrefillSpeedup = DeviceProfile.LocalToSmallDraftParameters,
+    };
 
     public static DeviceProfile JetsonTx2 { get; } = new("jetson-tx2",
         LocalDecodeTokensPerSecond: 5.0, LocalPrefillTokensPerSecond: 80, LocalActivePowerWatts: 15,
         DraftMsPerToken: 12, DraftJoulesPerToken: 0.13, WaitPowerWatts: 2.0, BatteryWattHours: null,
-        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken)
+    {
+        DraftPrefillSpeedup = DeviceProfile.LocalToSmallDraftParameters,
+    };
 
     public static DeviceProfile JetsonOrinNx { get; } = new("jetson-orin-nx",
         LocalDecodeTokensPerSecond: 22, LocalPrefillTokensPerSecond: 600, LocalActivePowerWatts: 20,
         DraftMsPerToken: 5, DraftJoulesPerToken: 0.06, WaitPowerWatts: 3.0, BatteryWattHours: null,
-        MemoryMb: 16384, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+        MemoryMb: 16384, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken)
+    {
+        DraftPrefillSpeedup = DeviceProfile.LocalToSmallDraftParameters,
+    };
 
     public static DeviceProfile IPhone15Pro { get; } = new("iphone-15-pro",
         LocalDecodeTokensPerSecond: 15, LocalPrefillTokensPerSecond: 150, LocalActivePowerWatts: 6,
@@ -61,7 +73,10 @@ public static class DeviceProfiles
     public static DeviceProfile LaptopGpu { get; } = new("laptop-gpu",
         LocalDecodeTokensPerSecond: 60, LocalPrefillTokensPerSecond: 2500, LocalActivePowerWatts: 90,
         DraftMsPerToken: 4, DraftJoulesPerToken: 0.24, WaitPowerWatts: 8, BatteryWattHours: 80,
-        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken);
+        MemoryMb: 8192, DraftModelMemoryMb: 400, DraftMemoryMbPerDraftToken: DraftMbPerToken)
+    {
+        DraftPrefillSpeedup = DeviceProfile.LocalToSmallDraftParameters,
+    };
 
     /// <summary>Every known profile, in catalogue order.</summary>
     public static IReadOnlyList<DeviceProfile> All { get; } =

@@ -8,18 +8,34 @@ namespace Controller.Offloading.EdgeCloud;
 /// <code>
 /// local        TTFT = P/v_prefill + 1/v_dec              total = P/v_prefill + L/v_dec
 /// cloud        TTFT = RTT + S/R_up + t_prefill + t_step  total = RTT + S/R_up + t_prefill + L·t_step   (streamed)
-/// speculative  TTFT = RTT + S/R_up + t_prefill + T(k)    total = RTT + S/R_up + t_prefill + (L/E[N(k)])·T(k)
+/// speculative  TTFT = max(RTT + S/R_up + t_prefill, P/v_draft) + T_pipe(k)
+///              total = max(RTT + S/R_up + t_prefill, P/v_draft) + (L/E[N(k)])·T_pipe(k)
 /// </code>
-/// Energy: local = P_active·total; cloud = (P_wait + β)·total + α_u·Mbit up + α_d·Mbit down + tail;
-/// speculative = (P_wait + β)·(RTT + S/R_up + t_prefill) + α_u·S + (L/E[N])·E(k) + tail.
-/// Spend: cloud = input + images + L·p_out; speculative = input + images + (L/E[N])·p_out·(t_v0 + k·t_v1)/t_step.
-/// The draft's own prompt prefill overlaps the upload and the cloud prefill and is not counted.
+/// where T(k) includes the batch wait t_step/2 per round and T_pipe is the pipelined round (<see cref="PipelinedRound"/>).
+/// Energy: local = P_active·total; cloud = (P_wait + β)·total + α_u·Mbit up + α_d·Mbit down + radio;
+/// speculative = (P_wait + β)·(RTT + S/R_up + t_prefill) + α_u·S + (L/E[N])·E(k) + radio, where radio is the
+/// expected tail over the gap to the next transfer, P_tail·μ(1 − e^(−T_tail/μ)), plus the expected promotion
+/// e^(−T_tail/μ)·E_promo for an exponential gap of mean μ (<see cref="MeanIdleSeconds"/>); the expected promotion
+/// delay e^(−T_tail/μ)·t_promo is added to both latencies. A simulated device replaces the expectation by its
+/// <see cref="RadioTimeline"/>.
+/// Spend: cloud = input + images + L·p_out; speculative = input + images + (L/E[N])·(p_out·(t_v0 + k·t_v1)/t_step + KV hold).
+/// The draft's own prompt prefill overlaps the upload and the cloud prefill; its compute energy is counted.
 /// Thread-safe: immutable.
 /// </summary>
 public sealed class EdgeCloudCostModel
 {
-    public EdgeCloudCostModel(CloudProfile cloud, WireFormat wire, QualityModel quality, AcceptanceModel acceptance)
+    /// <summary>The workload's mean think time between an answer and the next request, s: the default gap μ the radio tail is expected over.</summary>
+    public const double DefaultMeanIdleSeconds = 10;
+
+    /// <param name="meanIdleSeconds">μ, mean gap from a request's last transfer to the next request's first, s (exponential).</param>
+    public EdgeCloudCostModel(CloudProfile cloud, WireFormat wire, QualityModel quality, AcceptanceModel acceptance,
+        double meanIdleSeconds = DefaultMeanIdleSeconds)
     {
+        if (double.IsNaN(meanIdleSeconds) || meanIdleSeconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(meanIdleSeconds), meanIdleSeconds, "The mean idle gap μ must be ≥ 0 s (∞ charges every tail in full).");
+        }
+
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(wire);
         ArgumentNullException.ThrowIfNull(quality);
@@ -30,11 +46,12 @@ public sealed class EdgeCloudCostModel
         Wire = wire;
         Quality = quality;
         Acceptance = acceptance;
+        MeanIdleSeconds = meanIdleSeconds;
     }
 
-    /// <summary>GPT-4o class cloud, default wire format, M4A1 quality medians, default acceptance priors.</summary>
+    /// <summary>Qwen2.5-VL-72B cloud, default wire format, M4A1 quality medians, default acceptance priors.</summary>
     public static EdgeCloudCostModel Default { get; } =
-        new(CloudProfile.Gpt4oClass, WireFormat.Default, QualityModel.M4A1Medians, AcceptanceModel.Default);
+        new(CloudProfile.Qwen25Vl72B, WireFormat.Default, QualityModel.M4A1Medians, AcceptanceModel.Default);
 
     public CloudProfile Cloud { get; }
 
@@ -43,6 +60,27 @@ public sealed class EdgeCloudCostModel
     public QualityModel Quality { get; }
 
     public AcceptanceModel Acceptance { get; }
+
+    /// <summary>μ, the mean gap between requests' transfers the radio's tail and promotion are expected over, s.</summary>
+    public double MeanIdleSeconds { get; }
+
+    /// <summary>
+    /// Expected radio tail after a request plus the expected promotion before it, J (see the class summary); the device
+    /// stays awake at <paramref name="deviceWaitWatts"/> through the promotion while the radio draws its promotion power.
+    /// </summary>
+    public double ExpectedRadioStateJoules(NetworkProfile network, double deviceWaitWatts)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.ExpectedTailJoules(MeanIdleSeconds)
+            + (network.PromotionProbability(MeanIdleSeconds) * (network.PromotionJoules + (deviceWaitWatts * network.PromotionSeconds)));
+    }
+
+    /// <summary>Expected promotion delay before a request's first transfer, ms.</summary>
+    public double ExpectedPromotionMs(NetworkProfile network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.PromotionProbability(MeanIdleSeconds) * network.PromotionSeconds * 1_000;
+    }
 
     /// <summary>Bytes of the initial upload: framing, prompt text and the chosen modalities' payloads.</summary>
     public double UploadBytes(int promptTokens, long modalityBytes) =>
@@ -69,10 +107,12 @@ public sealed class EdgeCloudCostModel
         double upBytes = UploadBytes(promptTokens, modalityBytes);
         double downBytes = Wire.ResponseFramingBytes + (outputTokens * Wire.TextBytesPerToken);
         double beforeDecodeMs = BeforeDecodeMs(link, upBytes, promptTokens, modalityCount);
-        double totalMs = beforeDecodeMs + (outputTokens * Cloud.StepMs);
-        double energy = (WaitWatts(link) * totalMs / 1_000) + RadioTransferJoules(link, upBytes, downBytes) + link.Network.TailJoules;
+        double decodeMs = beforeDecodeMs + (outputTokens * Cloud.StepMs);
+        double energy = (WaitWatts(link) * decodeMs / 1_000) + RadioTransferJoules(link, upBytes, downBytes)
+            + ExpectedRadioStateJoules(link.Network, link.Device.WaitPowerWatts);
         double usd = Cloud.InputUsd(promptTokens, modalityCount) + Cloud.OutputUsd(outputTokens);
-        return new ModeCost(totalMs, beforeDecodeMs + Cloud.StepMs, energy, usd, upBytes, downBytes);
+        double promotionMs = ExpectedPromotionMs(link.Network);
+        return new ModeCost(promotionMs + decodeMs, promotionMs + beforeDecodeMs + Cloud.StepMs, energy, usd, upBytes, downBytes);
     }
 
     /// <summary>Edge–cloud speculative decoding with per-token acceptance α and draft length k.</summary>
@@ -84,28 +124,53 @@ public sealed class EdgeCloudCostModel
         RequireUpload(modalityBytes, modalityCount);
         SpeculativeDecoding.RequireDraftLength(draftLength, nameof(draftLength), allowZero: false);
         double expectedTokens = SpeculativeDecoding.ExpectedTokensPerRound(alpha, draftLength);
-        return SpeculativeWithExpectedTokens(link, round, promptTokens, outputTokens, modalityBytes, modalityCount, expectedTokens, draftLength);
+        return SpeculativeWithExpectedTokens(link, round, promptTokens, outputTokens, modalityBytes, modalityCount, alpha, expectedTokens, draftLength);
     }
 
     /// <summary>
     /// <see cref="Speculative"/> with E[N(k)] already known; the policy's inner loop calls this with E[N]
     /// accumulated over k instead of recomputing the geometric sum. Inputs are trusted (validated by the caller).
+    /// The draft prefills the prompt on the device while the upload and the cloud prefill run, so decoding starts
+    /// after the longer of the two; rounds are pipelined (<see cref="PipelinedRound"/>); the cloud also charges for
+    /// the KV cache the request holds while a round is not verifying (<see cref="CloudProfile.KvHoldUsd"/>), over a
+    /// mean context of prompt + L/2 tokens.
     /// </summary>
     internal ModeCost SpeculativeWithExpectedTokens(in LinkConditions link, in RoundCosts round, int promptTokens, int outputTokens,
-        long modalityBytes, int modalityCount, double expectedTokensPerRound, int draftLength)
+        long modalityBytes, int modalityCount, double alpha, double expectedTokensPerRound, int draftLength)
     {
         double upBytes = UploadBytes(promptTokens, modalityBytes);
-        double beforeDecodeMs = BeforeDecodeMs(link, upBytes, promptTokens, modalityCount);
+        double cloudReadyMs = BeforeDecodeMs(link, upBytes, promptTokens, modalityCount);
+        double draftPrefillMs = DraftPrefillMs(link.Device, promptTokens);
+        double beforeDecodeMs = Math.Max(cloudReadyMs, draftPrefillMs);
+        double promotionMs = ExpectedPromotionMs(link.Network);
         double rounds = outputTokens / expectedTokensPerRound;
-        double roundMs = round.TimeMs.At(draftLength);
-        double totalMs = beforeDecodeMs + (rounds * roundMs);
-        double energy = (WaitWatts(link) * beforeDecodeMs / 1_000) + RadioTransferJoules(link, upBytes, Wire.ResponseFramingBytes)
-            + (rounds * round.EnergyJoules.At(draftLength)) + link.Network.TailJoules;
-        double usd = Cloud.InputUsd(promptTokens, modalityCount) + (rounds * round.CloudUsd.At(draftLength));
-        return new ModeCost(totalMs, beforeDecodeMs + roundMs, energy, usd,
+        var pipelined = PipelinedRound.Of(round, link, alpha, draftLength);
+        double roundMs = pipelined.TimeMs;
+        double totalMs = promotionMs + beforeDecodeMs + (rounds * roundMs);
+        double energy = BeforeDecodeJoules(link, beforeDecodeMs, draftPrefillMs) + RadioTransferJoules(link, upBytes, Wire.ResponseFramingBytes)
+            + (rounds * pipelined.EnergyJoules) + ExpectedRadioStateJoules(link.Network, link.Device.WaitPowerWatts);
+        double verifyMs = Cloud.VerifyBaseMs + (draftLength * Cloud.VerifyMsPerToken);
+        double kvUsd = Cloud.KvHoldUsd(promptTokens + (outputTokens / 2.0), Math.Max(0, roundMs - verifyMs));
+        double usd = Cloud.InputUsd(promptTokens, modalityCount) + (rounds * (round.CloudUsd.At(draftLength) + kvUsd));
+        return new ModeCost(totalMs, promotionMs + beforeDecodeMs + roundMs, energy, usd,
             upBytes + (rounds * round.UplinkBytes.At(draftLength)),
             Wire.ResponseFramingBytes + (rounds * round.DownlinkBytes.At(draftLength)));
     }
+
+    /// <summary>Time the draft model needs to prefill the prompt on the device, ms.</summary>
+    public static double DraftPrefillMs(DeviceProfile device, int promptTokens)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return promptTokens * 1_000.0 / device.DraftPrefillTokensPerSecond;
+    }
+
+    /// <summary>
+    /// Device energy before the first round, J: the radio is connected throughout (β), the draft computes for its
+    /// prefill (e_d / t_d) and the device waits (P_wait) for the rest.
+    /// </summary>
+    internal static double BeforeDecodeJoules(in LinkConditions link, double beforeDecodeMs, double draftPrefillMs) =>
+        ((link.Network.RadioBaseWatts * beforeDecodeMs) + (link.Device.DraftPowerWatts * draftPrefillMs)
+            + (link.Device.WaitPowerWatts * Math.Max(0, beforeDecodeMs - draftPrefillMs))) / 1_000;
 
     /// <summary>The speculative round over this link with this device's draft (t_d from the device, t_v from the cloud).</summary>
     public SpeculativeRound Round(in LinkConditions link) => new(
@@ -113,7 +178,7 @@ public sealed class EdgeCloudCostModel
         UplinkBitsPerDraftToken: Wire.DraftTokenBits,
         HeaderBits: Wire.RoundHeaderBits,
         UplinkMbps: link.Channel.UplinkMbps,
-        VerifyBaseMs: Cloud.VerifyBaseMs,
+        VerifyBaseMs: Cloud.VerifyBaseMs + Cloud.BatchWaitMs,
         VerifyMsPerToken: Cloud.VerifyMsPerToken,
         DownlinkBitsPerRound: Wire.RoundReplyBits,
         DownlinkMbps: link.Channel.DownlinkMbps,

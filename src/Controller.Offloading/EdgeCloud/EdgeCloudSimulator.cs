@@ -29,6 +29,17 @@ public sealed class EdgeCloudSimulator
 
     public NetworkProfile Network { get; }
 
+    /// <summary>
+    /// True (default): each cloud or speculative outcome carries the cost model's expected radio tail and promotion
+    /// (<see cref="EdgeCloudCostModel.ExpectedRadioStateJoules"/>), for callers without a device timeline. False: the
+    /// outcome has neither, and the caller charges them from its <see cref="RadioTimeline"/> over the real gaps.
+    /// </summary>
+    public bool ChargesExpectedRadioState { get; init; } = true;
+
+    private double RadioStateJoules(DeviceProfile device) => ChargesExpectedRadioState ? _model.ExpectedRadioStateJoules(Network, device.WaitPowerWatts) : 0;
+
+    private double PromotionMs => ChargesExpectedRadioState ? _model.ExpectedPromotionMs(Network) : 0;
+
     /// <summary>Simulates <paramref name="choice"/> with the task's prior acceptance as the true text-only α.</summary>
     public RequestOutcomeSample Simulate(PlacementChoice choice, RequestPlacement request, DeviceProfile device,
         ChannelState channel, Random random)
@@ -124,8 +135,10 @@ public sealed class EdgeCloudSimulator
         double beforeDecodeMs = Rtt(link, random) + EdgeCloudCostModel.TransferMs(upBytes, link.Channel.UplinkMbps)
             + (cloud.PrefillMs(request.PromptTokens, uploads.Count) * cloudSlowdown);
         double stepMs = cloud.StepMs * cloudSlowdown;
-        double totalMs = beforeDecodeMs + (request.ExpectedOutputTokens * stepMs);
-        double energy = WaitingJoules(link, totalMs) + RadioJoules(upBytes, downBytes) + Network.TailJoules;
+        double decodedMs = beforeDecodeMs + (request.ExpectedOutputTokens * stepMs);
+        double energy = WaitingJoules(link, decodedMs) + RadioJoules(upBytes, downBytes) + RadioStateJoules(link.Device);
+        beforeDecodeMs += PromotionMs;
+        double totalMs = PromotionMs + decodedMs;
         double usd = cloud.InputUsd(request.PromptTokens, uploads.Count) + cloud.OutputUsd(request.ExpectedOutputTokens);
         return new RequestOutcomeSample(Location.Cloud, choice.UploadModalityIds, 0, beforeDecodeMs + stepMs, totalMs,
             request.ExpectedOutputTokens, 0, 0, (long)Math.Round(upBytes), (long)Math.Round(downBytes), energy, usd,
@@ -140,29 +153,41 @@ public sealed class EdgeCloudSimulator
         var device = link.Device;
         double upBytes = _model.UploadBytes(request.PromptTokens, uploads.Bytes);
         double downBytes = wire.ResponseFramingBytes;
-        double beforeDecodeMs = Rtt(link, random) + EdgeCloudCostModel.TransferMs(upBytes, link.Channel.UplinkMbps)
+        double cloudReadyMs = Rtt(link, random) + EdgeCloudCostModel.TransferMs(upBytes, link.Channel.UplinkMbps)
             + (cloud.PrefillMs(request.PromptTokens, uploads.Count) * SimulationNoise.Jitter(_noise.ComputeSigma, random));
-        double energy = WaitingJoules(link, beforeDecodeMs) + RadioJoules(upBytes, downBytes);
+        double draftPrefillMs = EdgeCloudCostModel.DraftPrefillMs(device, request.PromptTokens) * SimulationNoise.Jitter(_noise.ComputeSigma, random);
+        double beforeDecodeMs = Math.Max(cloudReadyMs, draftPrefillMs);
+        double energy = EdgeCloudCostModel.BeforeDecodeJoules(link, beforeDecodeMs, draftPrefillMs) + RadioJoules(upBytes, downBytes)
+            + RadioStateJoules(device);
         double usd = cloud.InputUsd(request.PromptTokens, uploads.Count);
-        double elapsedMs = beforeDecodeMs;
+        double elapsedMs = PromotionMs + beforeDecodeMs;
         double firstTokenMs = 0;
         int generated = 0;
         int proposed = 0;
         int acceptedTotal = 0;
+        double readyDraftMs = 0;
         var verifyUsd = cloud.VerifyRoundUsd;
         while (generated < request.ExpectedOutputTokens)
         {
             // The last round drafts only what is still missing, so the answer has exactly L tokens.
             int draft = Math.Min(choice.DraftLength, request.ExpectedOutputTokens - generated - 1);
             int accepted = AcceptedDrafts(alpha, draft, random);
-            double draftMs = draft * device.DraftMsPerToken * SimulationNoise.Jitter(_noise.ComputeSigma, random);
+            double draftMsPerToken = device.DraftMsPerToken * SimulationNoise.Jitter(_noise.ComputeSigma, random);
+            // Drafting overlaps verification (PipelinedRound): what was pre-drafted during the last wait is ready.
+            double draftMs = Math.Max(0, (draft * draftMsPerToken) - readyDraftMs);
             double roundUpBits = (draft * wire.DraftTokenBits) + wire.RoundHeaderBits;
             double verifyMs = (cloud.VerifyBaseMs + (draft * cloud.VerifyMsPerToken)) * SimulationNoise.Jitter(_noise.ComputeSigma, random);
-            double roundMs = draftMs + (roundUpBits / (link.Channel.UplinkMbps * SpeculativeRound.BitsPerMsPerMbps)) + verifyMs
+            double batchWaitMs = random.NextDouble() * cloud.StepMs;
+            double waitMs = (roundUpBits / (link.Channel.UplinkMbps * SpeculativeRound.BitsPerMsPerMbps)) + batchWaitMs + verifyMs
                 + (wire.RoundReplyBits / (link.Channel.DownlinkMbps * SpeculativeRound.BitsPerMsPerMbps)) + Rtt(link, random);
-            energy += (draft * device.DraftJoulesPerToken) + (device.WaitPowerWatts * (roundMs - draftMs) / 1_000)
+            double roundMs = draftMs + waitMs;
+            bool last = generated + accepted + 1 >= request.ExpectedOutputTokens;
+            // Pre-drafting the next round along the draft's own continuation; kept only if every draft and the bonus token match.
+            double preDraftMs = last ? 0 : Math.Min(choice.DraftLength * draftMsPerToken, waitMs);
+            bool hit = accepted == draft && random.NextDouble() < alpha;
+            energy += (device.DraftPowerWatts * (draftMs + preDraftMs) / 1_000) + (device.WaitPowerWatts * (waitMs - preDraftMs) / 1_000)
                 + (Network.RadioBaseWatts * roundMs / 1_000) + RadioJoules(roundUpBits / 8, wire.RoundReplyBits / 8);
-            usd += verifyUsd.At(draft);
+            usd += verifyUsd.At(draft) + cloud.KvHoldUsd(request.PromptTokens + generated, roundMs - verifyMs);
             upBytes += roundUpBits / 8;
             downBytes += wire.RoundReplyBits / 8;
             elapsedMs += roundMs;
@@ -171,12 +196,12 @@ public sealed class EdgeCloudSimulator
                 firstTokenMs = elapsedMs;
             }
 
+            readyDraftMs = hit ? preDraftMs : 0;
             generated += accepted + 1;
             proposed += draft;
             acceptedTotal += accepted;
         }
 
-        energy += Network.TailJoules;
         return new RequestOutcomeSample(Location.Speculative, choice.UploadModalityIds, choice.DraftLength, firstTokenMs, elapsedMs,
             generated, proposed, acceptedTotal, (long)Math.Round(upBytes), (long)Math.Round(downBytes), energy, usd,
             Quality(_model.Quality.Cloud(uploads.Coverage), random));

@@ -114,7 +114,7 @@ public sealed class ActionEvaluator : IDisposable
     {
         var request = _inputs.Request;
         return _model.SpeculativeWithExpectedTokens(_inputs.Link, _round, request.PromptTokens, request.ExpectedOutputTokens,
-            Bytes(modalityMask), BitOperations.PopCount((uint)modalityMask), expectedTokensPerRound, draftLength);
+            Bytes(modalityMask), BitOperations.PopCount((uint)modalityMask), Alpha(modalityMask), expectedTokensPerRound, draftLength);
     }
 
     /// <summary>True when every modality in <paramref name="modalityMask"/> is offered by the request.</summary>

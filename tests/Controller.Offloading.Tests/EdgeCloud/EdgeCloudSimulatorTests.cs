@@ -115,6 +115,8 @@ public sealed class EdgeCloudSimulatorTests
         var model = EdgeCloudCostModel.Default;
         var expected = model.Speculative(link, model.RoundCosts(link), 300, 200, 0, 0, alpha: 0.8, draftLength: 6);
         double latency = 0;
+        double energy = 0;
+        double spend = 0;
         double accepted = 0;
         double proposed = 0;
         const int requests = 400;
@@ -122,12 +124,17 @@ public sealed class EdgeCloudSimulatorTests
         {
             var sample = simulator.Simulate(Choice(Location.Speculative, 6), Scenario.Request(), DeviceProfiles.JetsonOrinNx, WiFi, random, 0.8);
             latency += sample.TotalLatencyMs;
+            energy += sample.DeviceEnergyJoules;
+            spend += sample.CloudCostUsd;
             accepted += sample.DraftTokensAccepted;
             proposed += sample.DraftTokensProposed;
         }
 
         // The planning model ignores the shortened last round and log-normal jitter is mean-1, so means agree to a few percent.
+        // Played-out pipelining (pre-drafts kept when every draft and the bonus token match) agrees with PipelinedRound's expectation.
         Assert.Equal(expected.LatencyMs, latency / requests, expected.LatencyMs * 0.05);
+        Assert.Equal(expected.DeviceEnergyJoules, energy / requests, expected.DeviceEnergyJoules * 0.05);
+        Assert.Equal(expected.CloudCostUsd, spend / requests, expected.CloudCostUsd * 0.05);
         Assert.Equal(SpeculativeDecoding.AcceptedFraction(SpeculativeDecoding.ExpectedTokensPerRound(0.8, 6), 6), accepted / proposed, 0.03);
     }
 

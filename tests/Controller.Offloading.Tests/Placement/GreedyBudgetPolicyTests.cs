@@ -106,10 +106,12 @@ public sealed class GreedyBudgetPolicyTests
     [Fact]
     public void Decide_FastDraftHighAlphaHighRtt_SpeculativeWithLongerDraftThanOnWiFi()
     {
+        // Latency alone: with default weights the 70 ms LTE round trip paid every round makes plain cloud the better buy.
+        var policy = new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0, CostWeight = 0, EnergyWeight = 0 });
         var request = Scenario.Request(task: "Message Editing");
 
-        var lte = Greedy.Decide(Scenario.Context(request, FastDraftOnLte), new Random(1));
-        var wifi = Greedy.Decide(Scenario.Context(request, Scenario.Heartbeat(alpha: 0.9)), new Random(1));
+        var lte = policy.Decide(Scenario.Context(request, FastDraftOnLte), new Random(1));
+        var wifi = policy.Decide(Scenario.Context(request, Scenario.Heartbeat(alpha: 0.9)), new Random(1));
 
         Assert.Equal(Location.Speculative, lte.Location);
         Assert.Equal(Location.Speculative, wifi.Location);
@@ -121,7 +123,11 @@ public sealed class GreedyBudgetPolicyTests
     {
         var policy = new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0, CostWeight = 0, EnergyWeight = 0 });
         var link = new LinkConditions(DeviceProfiles.JetsonOrinNx, NetworkProfiles.Lte, new ChannelState(8, 40, 70, true));
-        int analytic = DraftLengthPlanner.BestDraftLength(0.9, EdgeCloudCostModel.Default.Round(link), policy.Options.MaxDraftLength);
+        var model = EdgeCloudCostModel.Default;
+        var round = model.RoundCosts(link);
+        // With rounds pipelined the round time is no longer a line in k: the throughput-optimal k maximises E[N(k)] / T_pipe(k).
+        int analytic = Enumerable.Range(1, policy.Options.MaxDraftLength)
+            .MaxBy(k => SpeculativeDecoding.ExpectedTokensPerRound(0.9, k) / PipelinedRound.Of(round, link, 0.9, k).TimeMs);
 
         var choice = policy.Decide(Scenario.Context(Scenario.Request(task: "Message Editing"), FastDraftOnLte), new Random(1));
 
@@ -132,19 +138,22 @@ public sealed class GreedyBudgetPolicyTests
     [Fact]
     public void Decide_DefaultWeights_DraftLengthIsPricedAnalyticK()
     {
-        // The reward is −(L/E[N])·(w_L/SLO·T(k) + w_E/E_ref·E(k) + w_$/$_ref·C(k)) + terms free of k, so the policy's k
-        // must be argmax E[N(k)] / (T(k) + λ_E·E(k) + λ_$·C(k)) with the prices the weights imply.
+        // The reward is −(w_L/SLO·latency + w_E/E_ref·energy + w_$/$_ref·spend) + terms free of k, so the policy's k
+        // must minimise that weighted expected cost of the (pipelined) speculative mode over k.
         var options = Greedy.Options;
         var request = Scenario.Request(task: "Message Editing");
         var model = EdgeCloudCostModel.Default;
-        var link = new LinkConditions(DeviceProfiles.JetsonOrinNx, NetworkProfiles.Lte, new ChannelState(8, 40, 70, true));
-        var round = model.Round(link);
-        var price = round.Time.Scale(options.LatencyWeight / request.LatencySloMs)
-            + EdgeCloudCostModel.RoundEnergy(link).Energy(round).Scale(options.EnergyWeight / options.ReferenceEnergyJoules)
-            + model.Cloud.VerifyRoundUsd.Scale(options.CostWeight / options.ReferenceCostUsd);
-        int analytic = DraftLengthPlanner.BestDraftLength(0.9, price, options.MaxDraftLength);
+        var link = new LinkConditions(DeviceProfiles.JetsonOrinNx, NetworkProfiles.WiFi, new ChannelState(100, 300, 15, true));
+        var round = model.RoundCosts(link);
+        int analytic = Enumerable.Range(1, options.MaxDraftLength).MinBy(k =>
+        {
+            var cost = model.Speculative(link, round, request.PromptTokens, request.ExpectedOutputTokens, 0, 0, 0.9, k);
+            return (options.LatencyWeight / request.LatencySloMs * cost.LatencyMs)
+                + (options.EnergyWeight / options.ReferenceEnergyJoules * cost.DeviceEnergyJoules)
+                + (options.CostWeight / options.ReferenceCostUsd * cost.CloudCostUsd);
+        });
 
-        var choice = Greedy.Decide(Scenario.Context(request, FastDraftOnLte), new Random(1));
+        var choice = Greedy.Decide(Scenario.Context(request, Scenario.Heartbeat(alpha: 0.9)), new Random(1));
 
         Assert.Equal(Location.Speculative, choice.Location);
         Assert.Equal(analytic, choice.DraftLength);

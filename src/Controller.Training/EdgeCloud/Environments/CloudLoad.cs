@@ -4,7 +4,7 @@ namespace Controller.Training.EdgeCloud.Environments;
 
 /// <summary>
 /// How busy the cloud target is, as a two-state Markov chain stepped once per request: idle (time factor
-/// uniform in [0.6, 1.0] of <see cref="CloudProfile.Gpt4oClass"/>, so t_v0 ≈ 18–30 ms) or loaded (factor
+/// uniform in [0.6, 1.0] of <see cref="CloudProfile.Qwen25Vl72B"/>, so t_v0 ≈ 18–30 ms) or loaded (factor
 /// [1.7, 3.3], t_v0 ≈ 50–100 ms), the reference's idle and loaded verify ranges; idle → loaded with
 /// probability 0.1 per request, loaded → idle 0.25 (assumptions). The factor scales the prefill overhead,
 /// t_step, t_v0 and t_v1; prices do not change (a verify pass is charged as a fraction of a decode step).

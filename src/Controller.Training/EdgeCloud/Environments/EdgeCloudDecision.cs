@@ -100,7 +100,7 @@ public sealed class EdgeCloudDecision
         // The request's verification payload sets the uplink bits per draft token (ids, or ids with the draft's probabilities).
         var wire = request.DraftTokenBits == nominal.Wire.DraftTokenBits ? nominal.Wire : nominal.Wire with { DraftTokenBits = request.DraftTokenBits };
         wire.Validate();
-        var model = new EdgeCloudCostModel(CloudLoad.Scaled(nominal.Cloud, cloudFactor), wire, nominal.Quality, nominal.Acceptance);
+        var model = new EdgeCloudCostModel(CloudLoad.Scaled(nominal.Cloud, cloudFactor), wire, nominal.Quality, nominal.Acceptance, nominal.MeanIdleSeconds);
         var device = nominalDevice with
         {
             LocalDecodeTokensPerSecond = nominalDevice.LocalDecodeTokensPerSecond * speedFactor,

@@ -39,6 +39,7 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
     private Random _outcomeRandom = new(0);
     private IChannelTrace? _trace;
     private IThermalModel? _thermal;
+    private RadioTimeline? _radio;
     private double _traceOffset;
     private bool _seeded;
     private bool _done = true;
@@ -55,7 +56,10 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         Options = options.Validated();
         _traces = traces ?? ((network, seed) => MarkovChannelTrace.Generate(network, 1_800, 1, seed));
         _thermals = options.Thermal && thermals is not null ? thermals : _ => new NominalSpeed();
-        _baseModel = model ?? EdgeCloudCostModel.Default;
+        // The radio tail is expected over the gap to the next request, which is the workload's think time.
+        var nominal = model ?? EdgeCloudCostModel.Default;
+        _baseModel = nominal.MeanIdleSeconds == Options.MeanThinkSeconds ? nominal
+            : new EdgeCloudCostModel(nominal.Cloud, nominal.Wire, nominal.Quality, nominal.Acceptance, Options.MeanThinkSeconds);
         _workload = new EdgeCloudWorkload(_baseModel.Acceptance, options.MeanThinkSeconds, options.MaxDraftLength, 0);
         Space = CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, options.MaxDraftLength);
         _mask = new bool[Space.Count];
@@ -150,9 +154,9 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         var decision = Decision;
         var request = decision.Request;
         var composite = Space.Decode(action);
-        var simulator = new EdgeCloudSimulator(Network, decision.Model);
-        var sample = simulator.Simulate(ToChoice(decision, composite, action), ToPlacement(request), decision.Device, decision.Channel,
-            _outcomeRandom, request.TextAlpha);
+        var simulator = new EdgeCloudSimulator(Network, decision.Model) { ChargesExpectedRadioState = false };
+        var sample = ChargeRadio(simulator.Simulate(ToChoice(decision, composite, action), ToPlacement(request), decision.Device,
+            decision.Channel, _outcomeRandom, request.TextAlpha), decision.Device, request.ThinkSeconds);
         var latencyS = sample.TotalLatencyMs / 1_000;
         var miss = sample.TotalLatencyMs > Options.LatencySloMs;
         var rate = sample.QualityScore * sample.TokensGenerated / latencyS;
@@ -221,12 +225,43 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         };
     }
 
+    /// <summary>
+    /// Adds the radio's promotion (when this request's transfer finds the radio idle) and the tail this step's gap
+    /// burns, from the device's <see cref="RadioTimeline"/>: a tail runs only until the next transfer.
+    /// </summary>
+    private RequestOutcomeSample ChargeRadio(RequestOutcomeSample sample, DeviceProfile device, double thinkSeconds)
+    {
+        var radio = _radio!;
+        var extraJoules = 0.0;
+        var promotionMs = 0.0;
+        if (sample.ExecutedLocation != Location.Local)
+        {
+            if (radio.NeedsPromotion(TimeSeconds))
+            {
+                promotionMs = Network.PromotionSeconds * 1_000;
+                extraJoules += Network.PromotionJoules + (device.WaitPowerWatts * Network.PromotionSeconds);
+            }
+
+            extraJoules += radio.Transfer(TimeSeconds, TimeSeconds + ((promotionMs + sample.TotalLatencyMs) / 1_000));
+        }
+
+        var nextArrivalS = TimeSeconds + ((promotionMs + sample.TotalLatencyMs) / 1_000) + thinkSeconds;
+        extraJoules += radio.ChargeTailUntil(nextArrivalS);
+        return sample with
+        {
+            TimeToFirstTokenMs = sample.TimeToFirstTokenMs + promotionMs,
+            TotalLatencyMs = sample.TotalLatencyMs + promotionMs,
+            DeviceEnergyJoules = sample.DeviceEnergyJoules + extraJoules,
+        };
+    }
+
     private void StartDevice(int seed)
     {
         var root = new Random(seed);
         Network = NetworkProfiles.Get(Options.Networks[root.Next(Options.Networks.Count)]);
         Device = DeviceProfiles.Get(Options.Devices[root.Next(Options.Devices.Count)]);
         _trace = _traces(Network, root.Next());
+        _radio = new RadioTimeline(Network);
         _thermal = _thermals(Device);
         _thermal.Reset();
         // A device met mid-day: some minutes of prior use warm the SoC by a random amount.

@@ -23,6 +23,9 @@ public sealed class EdgeCloudWorkload
     /// <summary>Uplink bits per draft token of a sampled request: 64 × (32-bit id + 16-bit probability).</summary>
     public const double SampledDraftTokenBits = 64 * (32 + 16);
 
+    /// <summary>Share of requests decoded by sampling at T = 1 (the rest greedy); assumption.</summary>
+    public const double SampledShare = 0.3;
+
     /// <summary>M4A1's task categories, in observation order.</summary>
     public static IReadOnlyList<string> Tasks { get; } = ["Assistive System", "Message Editing", "Query", "Recommendation"];
 
@@ -61,14 +64,16 @@ public sealed class EdgeCloudWorkload
             slots[i] = present ? new ModalitySlot(true, size, relevance) : default;
         }
 
-        var alpha = Math.Clamp(_acceptance.Prior(task) + (0.08 * Normal(r)), 0.35, 0.95);
+        var sampled = r.NextDouble() < SampledShare;
+        // The acceptance priors are greedy-decoding α; sampling at T = 1 accepts fewer drafts (Leviathan et al.).
+        var alpha = Math.Clamp(_acceptance.Prior(task) + (0.08 * Normal(r)) - (sampled ? AcceptanceModel.SamplingAlphaPenalty : 0), 0.25, 0.95);
         var estimate = Math.Clamp(alpha + (0.03 * Normal(r)), 0, 1);
         var perToken = device.DraftMemoryMbPerDraftToken;
         var free = r.NextDouble() < 0.8
             ? device.DraftModelMemoryMb + ((_maxDraftLength + 1 + (r.NextDouble() * 2_000)) * perToken)
             : device.DraftModelMemoryMb + (r.NextDouble() * (_maxDraftLength + 1) * perToken);
         var think = -_meanThinkSeconds * Math.Log(1 - r.NextDouble());
-        var bits = r.NextDouble() < 0.3 ? SampledDraftTokenBits : WireFormat.Default.DraftTokenBits;
+        var bits = sampled ? SampledDraftTokenBits : WireFormat.Default.DraftTokenBits;
         return new EdgeCloudRequest(task, prompt, output, slots, alpha, estimate, free, think, bits);
     }
 

@@ -104,6 +104,11 @@ public static class EdgeCloudEvaluator
                     }
 
                     actions.Add(action);
+                    if (!policy.LastChoiceWasFallback)
+                    {
+                        tally.Gain.Add(environment.Decision, action);
+                    }
+
                     done = environment.Step(action, observation, mask, costs).Done;
                     var outcome = environment.LastOutcome;
                     policy.Observe(environment, outcome);
@@ -137,6 +142,8 @@ public static class EdgeCloudEvaluator
         private int _speculative;
         private double _draftSum;
         private int _chosenSpeculative;
+
+        public SpeculativeDraftGain Gain { get; } = new(maxDraftLength);
 
         public void Add(in EdgeCloudStepOutcome outcome, bool fallback)
         {
@@ -223,6 +230,8 @@ public static class EdgeCloudEvaluator
                 [EdgeCloudMetrics.SpeculativeShare] = (double)_speculative / _requests,
                 [EdgeCloudMetrics.MeanDraftLength] = _chosenSpeculative == 0 ? 0 : _draftSum / _chosenSpeculative,
                 [EdgeCloudMetrics.FallbackShare] = (double)_fallbacks / _requests,
+                [EdgeCloudMetrics.SpeculativeGainOverFixedBest] = Gain.GainOverFixedBest,
+                [EdgeCloudMetrics.SpeculativeGainOverPlanner] = Gain.GainOverPlanner,
             };
             return new EdgeCloudSeedResult(method, seed, metrics, _windows, _draftLengths);
         }

@@ -143,7 +143,8 @@ public static class EdgeCloudFeasibility
     /// index draws. e_i = least expected energy over the structurally allowed actions, a speculative action credited
     /// one whole round's energy (the model charges L / E[N(k)] full rounds, the simulator's last round drafts only the
     /// missing tokens). c_i = least over: local (P_local − p)·latency; cloud energy − p·latency (radio bytes and tail);
-    /// speculative the radio tail only (each of its other parts draws at least p). p = min(local power, wait + radio
+    /// speculative the radio tail only (for cloud and speculative, the certain tail: over the think time θ_i, since the
+    /// next transfer cannot start earlier; no promotion) (each of its other parts draws at least p). p = min(local power, wait + radio
     /// base power, min(wait power, draft J/token ÷ slowest ms/token) + radio base). The outcome noise is mean-one and
     /// enters transfer times as 1/rate, so it raises expected energy, never lowers it.
     /// </para>
@@ -270,17 +271,30 @@ public static class EdgeCloudFeasibility
                 continue;
             }
 
+            var composite = priced.Space.Decode(a);
             var energy = priced.ExpectedEnergyJoules(a);
-            if (priced.Space.Decode(a) is { Location: Location.Speculative } composite)
+            var latencyMs = priced.ExpectedLatencyMs(a);
+            var certainTail = 0.0;
+            if (composite.Location != Location.Local)
+            {
+                // The model expects a tail and promotion; certain is only the tail over the think time (the next transfer
+                // cannot start before the next request), and no promotion (the radio may still be in its tail).
+                var model = priced.Model;
+                certainTail = actual.Network.TailJoulesOver(request.ThinkSeconds);
+                energy = Math.Max(0, energy - model.ExpectedRadioStateJoules(actual.Network, actual.NominalDevice.WaitPowerWatts) + certainTail);
+                latencyMs -= model.ExpectedPromotionMs(actual.Network);
+            }
+
+            if (composite.Location == Location.Speculative)
             {
                 // The model charges L / E[N(k)] full rounds; the simulator's last round drafts only what is missing. Credit one whole round.
                 least = Math.Min(least, Math.Max(0, energy - (round is null ? 0 : priced.RoundEnergy.EnergyJoules(round, composite.DraftLength))));
-                fixedPart = Math.Min(fixedPart, actual.Network.TailJoules);
+                fixedPart = Math.Min(fixedPart, certainTail);
             }
             else
             {
                 least = Math.Min(least, energy);
-                fixedPart = Math.Min(fixedPart, Math.Max(0, energy - (power * priced.ExpectedLatencyMs(a) / 1_000)));
+                fixedPart = Math.Min(fixedPart, Math.Max(0, energy - (power * latencyMs / 1_000)));
             }
         }
 

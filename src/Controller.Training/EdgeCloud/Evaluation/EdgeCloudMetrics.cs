@@ -30,6 +30,8 @@ public static class EdgeCloudMetrics
     public const string SpeculativeShare = "speculative_share";
     public const string MeanDraftLength = "mean_k";
     public const string FallbackShare = "fallback_share";
+    public const string SpeculativeGainOverFixedBest = "spec_k_gain_over_fixed_best";
+    public const string SpeculativeGainOverPlanner = "spec_k_gain_over_k_star";
 
     /// <summary>Keys whose value is a share of the (jointly or energy-) feasible windows; a seed without such windows is left out of the mean.</summary>
     public static IReadOnlyList<string> FeasibleOnlyKeys { get; } = [OverAnyFeasible, OverEnergyFeasible];
@@ -70,5 +72,7 @@ public static class EdgeCloudMetrics
         new(SpeculativeShare, "Spec.", "P0", Percent: true),
         new(MeanDraftLength, "Mean k", "F2"),
         new(FallbackShare, "Fallback", "P1", Percent: true),
+        new(SpeculativeGainOverFixedBest, "Spec. k gain vs fixed best k", "P1", Percent: true),
+        new(SpeculativeGainOverPlanner, "Spec. k gain vs k*", "P1", Percent: true),
     ];
 }

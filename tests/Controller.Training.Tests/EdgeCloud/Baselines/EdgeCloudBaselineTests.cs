@@ -163,7 +163,8 @@ public sealed class EdgeCloudBaselineTests
         }
 
         var cloud = first.Summaries.Single(s => s.Method == "Cloud only");
-        Assert.Equal(0, cloud.Metrics[EdgeCloudMetrics.SpeculativeShare].Mean, 1);
+        // Cloud only speculates only where the budget mask forbade cloud and fell back (speculation spends least per token).
+        Assert.True(cloud.Metrics[EdgeCloudMetrics.SpeculativeShare].Mean <= cloud.Metrics[EdgeCloudMetrics.FallbackShare].Mean);
         Assert.True(cloud.Metrics[EdgeCloudMetrics.CloudShare].Mean > 0.5);
         var seed = first.Seeds.First(s => s.Method == "Local only");
         var over = seed.Windows.Count(w => w.EnergyJoules > settings.Options.EnergyBudgetJoules || w.SpendUsd > settings.Options.SpendBudgetUsd
