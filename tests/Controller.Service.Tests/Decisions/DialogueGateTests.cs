@@ -74,11 +74,15 @@ public sealed class DialogueGateTests
             ["Decision:Epsilon"] = "0",
             // Plenty of energy for the unknown device, so the money budget is the one that binds (its energy runs down too).
             ["Decision:UnknownDeviceEnergyJoules"] = "1000000",
+            // And latency enough that Local always fits (here and in the requests' SLO below): when the money is nearly
+            // spent the baseline's least-overrun fallback would otherwise weigh a small spend overrun against a larger
+            // latency one, and this test is about the gate, not that trade.
+            ["Decision:DialogueLatencyBudgetMs"] = "3600000",
         });
         var dialogue = $"dialogue-{Guid.NewGuid():N}";
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(turn =>
-            host.Http.PostAsJsonAsync("v1/placements", TestMessages.Request(dialogueId: dialogue, turn: turn), ContractJson.Options)));
+            host.Http.PostAsJsonAsync("v1/placements", TestMessages.Request(dialogueId: dialogue, turn: turn) with { LatencySloMs = 3_600_000 }, ContractJson.Options)));
 
         Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode, a.StatusCode.ToString()));
         var costs = await host.QueryAsync(db => db.Decisions.Where(d => d.DialogueId == dialogue).Select(d => d.ExpectedCostUsd).ToListAsync());
