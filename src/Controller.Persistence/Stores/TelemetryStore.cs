@@ -92,7 +92,16 @@ public sealed class TelemetryStore(IDbContextFactory<ControllerDbContext> contex
             return;
         }
 
-        if (!await context.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId, cancellationToken).ConfigureAwait(false))
+        if (await context.Devices.AnyAsync(d => d.DeviceId == heartbeat.DeviceId, cancellationToken).ConfigureAwait(false))
+        {
+            // The row may have been committed by another delivery between the update above and this check (the update
+            // then found no row at all): now that it exists, the conditional update decides whether ours is newer.
+            if (await UpdateIfNewerAsync(context, heartbeat, cancellationToken).ConfigureAwait(false) == 1)
+            {
+                return;
+            }
+        }
+        else
         {
             context.Devices.Add(NewDevice(heartbeat));
             try
