@@ -407,6 +407,8 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         {
             options.DecisionLogCapacity = 1;
             options.DecisionLogMaxBatch = 1;
+            // SQLite gives up on a lock after the busy timeout; the held writer must outwait a slow, shared box.
+            options.SqliteBusyTimeoutMs = 60_000;
         });
         // Another transaction holds an uncommitted decision for request R, so the writer's batch for R waits on it.
         await using var other = await Store.ContextFactory.CreateDbContextAsync();
