@@ -6,6 +6,7 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new Controller.Benchmarks.Decisions.DecisionThroughputBenchmark(),
+        new Controller.Benchmarks.Decisions.DecisionLogBenchmark(),
         new Controller.Benchmarks.Learning.PolicyForwardBenchmark(),
         new Controller.Benchmarks.Learning.PpoUpdateBenchmark(),
     ];

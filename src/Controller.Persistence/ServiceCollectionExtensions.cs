@@ -41,6 +41,8 @@ public static class ServiceCollectionExtensions
             target.MigrateOnStart = options.MigrateOnStart;
             target.StartupTimeoutSeconds = options.StartupTimeoutSeconds;
             target.SqliteBusyTimeoutMs = options.SqliteBusyTimeoutMs;
+            target.DecisionLogCapacity = options.DecisionLogCapacity;
+            target.DecisionLogMaxBatch = options.DecisionLogMaxBatch;
         });
         return services.AddPersistenceServices();
     }
@@ -54,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<TelemetryStore>();
+        services.TryAddSingleton<DecisionLogWriter>();
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<OutcomeStore>();
         services.TryAddSingleton<PolicyStore>();

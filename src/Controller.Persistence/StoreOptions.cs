@@ -26,4 +26,14 @@ public sealed class StoreOptions
 
     /// <summary>How long an SQLite command waits for another writer's lock, milliseconds. Default 5000.</summary>
     public int SqliteBusyTimeoutMs { get; set; } = 5000;
+
+    /// <summary>
+    /// Decisions that may wait for the decision log's writer, beyond the batch it is writing. When the queue is full a
+    /// caller waits for room (back-pressure, nothing is dropped); a caller that gives up while waiting was never
+    /// queued, so nothing is written for it. Default 1024.
+    /// </summary>
+    public int DecisionLogCapacity { get; set; } = 1024;
+
+    /// <summary>Most decisions the decision log's writer commits in one transaction. Default 256.</summary>
+    public int DecisionLogMaxBatch { get; set; } = 256;
 }

@@ -29,6 +29,16 @@ public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
             failures.Add($"{StoreOptions.SectionName}:{nameof(StoreOptions.SqliteBusyTimeoutMs)} '{options.SqliteBusyTimeoutMs}' must be zero or more milliseconds.");
         }
 
+        if (options.DecisionLogCapacity < 1)
+        {
+            failures.Add($"{StoreOptions.SectionName}:{nameof(StoreOptions.DecisionLogCapacity)} '{options.DecisionLogCapacity}' must be at least 1 decision.");
+        }
+
+        if (options.DecisionLogMaxBatch < 1)
+        {
+            failures.Add($"{StoreOptions.SectionName}:{nameof(StoreOptions.DecisionLogMaxBatch)} '{options.DecisionLogMaxBatch}' must be at least 1 decision.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -5,6 +5,7 @@ using Controller.Persistence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using static Controller.Persistence.Tests.Support.TestEntities;
 
 namespace Controller.Persistence.Tests;
@@ -57,6 +58,17 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
         var harness = new StoreHarness(await CreateDatabaseAsync());
         _harnesses.Add(harness);
         return harness;
+    }
+
+    /// <summary>Points <see cref="Store"/> at a fresh, migrated database with options changed by <paramref name="configure"/>.</summary>
+    protected async Task UseStoreAsync(Action<StoreOptions> configure)
+    {
+        var options = await CreateDatabaseAsync();
+        configure(options);
+        var harness = new StoreHarness(options);
+        _harnesses.Add(harness);
+        await harness.MigrateAsync();
+        Store = harness;
     }
 
     // ---- migrations and schema -------------------------------------------------------------
@@ -356,6 +368,72 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
 
         Assert.Contains(first.DecisionId.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Contains(clash.RequestId.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    // ---- decision log: group commit ----------------------------------------------------------
+
+    [Fact]
+    public async Task RecordDecision_SixtyFourConcurrentCallers_EachGetsItsOwnDecisionAndAllAreStored()
+    {
+        var decisions = Enumerable.Range(0, 64).Select(i => Decision($"dev-{i % 8}", $"dlg-{i}", 0, BaseTime.AddMilliseconds(i))).ToArray();
+
+        var returned = await Task.WhenAll(decisions.Select(d => Task.Run(() => Store.Decisions.RecordDecisionAsync(d, CancellationToken.None))));
+
+        Assert.Equal(decisions.Select(d => d.DecisionId), returned.Select(r => r.DecisionId));
+        Assert.Equal(decisions.Select(d => d.RequestId), returned.Select(r => r.RequestId));
+        var stored = await Store.QueryAsync(c => c.Decisions.Select(d => d.DecisionId).ToListAsync());
+        Assert.Equal(decisions.Select(d => d.DecisionId).Order(), stored.Order());
+    }
+
+    [Fact]
+    public async Task RecordDecision_BatchHoldingARepeatedRequestId_RepeatGetsTheDecisionOnRecordAndTheOthersAreStored()
+    {
+        var first = Decision("dev-1", "dlg-1", 0, BaseTime);
+        await Store.Decisions.RecordDecisionAsync(first, CancellationToken.None);
+        var fresh = Enumerable.Range(1, 16).Select(i => Decision("dev-1", $"dlg-{i}", 0, BaseTime.AddSeconds(i))).ToArray();
+        var repeat = Decision("dev-1", "dlg-1", 0, BaseTime.AddSeconds(30), first.RequestId);
+
+        var returned = await Task.WhenAll(fresh.Append(repeat).Select(d => Task.Run(() => Store.Decisions.RecordDecisionAsync(d, CancellationToken.None))));
+
+        Assert.Equal(fresh.Select(d => d.DecisionId), returned.Take(16).Select(r => r.DecisionId));
+        PropertyAssert.AllScalarsEqual(first, returned[16]);
+        Assert.Equal(17, await Store.QueryAsync(c => c.Decisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RecordDecision_WriterQueueFull_CallerWaitsForRoomAndOneThatGivesUpIsNotRecorded()
+    {
+        await UseStoreAsync(options =>
+        {
+            options.DecisionLogCapacity = 1;
+            options.DecisionLogMaxBatch = 1;
+            // SQLite gives up on a lock after the busy timeout; the held writer must outwait a slow, shared box.
+            options.SqliteBusyTimeoutMs = 60_000;
+        });
+        // Another transaction holds an uncommitted decision for request R, so the writer's batch for R waits on it.
+        await using var other = await Store.ContextFactory.CreateDbContextAsync();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        var onRecord = Decision("dev-1", "dlg-1", 0, BaseTime);
+        other.Decisions.Add(onRecord);
+        await other.SaveChangesAsync();
+        var writer = Store.Services.GetRequiredService<DecisionLogWriter>();
+
+        var held = await StartHeldUpByOtherWriterAsync(() => Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime.AddSeconds(1), onRecord.RequestId), CancellationToken.None));
+        var queued = Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-2", 0, BaseTime.AddSeconds(2)), CancellationToken.None);
+        Assert.Equal(1, writer.Queued);
+        using var giveUp = new CancellationTokenSource();
+        var waiting = Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-3", 0, BaseTime.AddSeconds(3)), giveUp.Token);
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted, "a caller finding the queue full must wait for room");
+        Assert.False(queued.IsCompleted);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await transaction.CommitAsync();
+
+        Assert.Equal(onRecord.DecisionId, (await held).DecisionId);
+        await queued;
+        var dialogues = await Store.QueryAsync(c => c.Decisions.Select(d => d.DialogueId).ToListAsync());
+        Assert.Equal(["dlg-1", "dlg-2"], dialogues.Order());
     }
 
     [Fact]

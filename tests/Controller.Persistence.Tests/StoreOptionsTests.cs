@@ -48,6 +48,17 @@ public sealed class StoreOptionsTests
         Assert.Contains("Store:StartupTimeoutSeconds", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 256, "Store:DecisionLogCapacity '0'")]
+    [InlineData(1024, 0, "Store:DecisionLogMaxBatch '0'")]
+    public void Validate_DecisionLogSizeBelowOne_FailsNamingKey(int capacity, int maxBatch, string expected)
+    {
+        var result = new StoreOptionsValidator().Validate(null, new StoreOptions { DecisionLogCapacity = capacity, DecisionLogMaxBatch = maxBatch });
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddControllerPersistence_UnknownProviderInConfiguration_StartupValidationNamesKeyAndValue()
     {

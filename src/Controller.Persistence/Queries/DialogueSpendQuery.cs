@@ -18,21 +18,37 @@ public sealed class DialogueSpendQuery(IDbContextFactory<ControllerDbContext> co
         ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(dialogueId);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        // One aggregate row, computed in the database over the (DeviceId, DialogueId) index.
-        var row = await context.Decisions.AsNoTracking()
-            .Where(d => d.DeviceId == deviceId && d.DialogueId == dialogueId)
+        // One aggregate row in one pass over the (DeviceId, DialogueId) index: the outcome is joined once and the
+        // aggregates read the joined rows. Aggregating through the Outcome navigation made EF emit one correlated
+        // subquery per sum (nine scans of the dialogue per decision), which was most of the decision path's time.
+        var row = await (
+                from d in context.Decisions.AsNoTracking()
+                where d.DeviceId == deviceId && d.DialogueId == dialogueId
+                join o in context.Outcomes.AsNoTracking() on d.DecisionId equals o.DecisionId into outcomes
+                from o in outcomes.DefaultIfEmpty()
+                select new
+                {
+                    Reported = o != null,
+                    Expired = o == null && d.ExpiresAt <= now,
+                    ReportedLatencyMs = o != null ? o.TotalLatencyMs : 0.0,
+                    ReportedCostUsd = o != null ? o.CloudCostUsd : 0.0,
+                    ReportedEnergyJoules = o != null ? o.DeviceEnergyJoules : 0.0,
+                    PendingLatencyMs = o == null && d.ExpiresAt > now ? d.ExpectedLatencyMs : 0.0,
+                    PendingCostUsd = o == null && d.ExpiresAt > now ? d.ExpectedCostUsd : 0.0,
+                    PendingEnergyJoules = o == null && d.ExpiresAt > now ? d.ExpectedEnergyJoules : 0.0,
+                })
             .GroupBy(_ => 1)
             .Select(g => new
             {
                 Decisions = g.Count(),
-                Outcomes = g.Count(d => d.Outcome != null),
-                Expired = g.Count(d => d.Outcome == null && d.ExpiresAt <= now),
-                ReportedLatencyMs = g.Sum(d => d.Outcome != null ? d.Outcome.TotalLatencyMs : 0.0),
-                ReportedCostUsd = g.Sum(d => d.Outcome != null ? d.Outcome.CloudCostUsd : 0.0),
-                ReportedEnergyJoules = g.Sum(d => d.Outcome != null ? d.Outcome.DeviceEnergyJoules : 0.0),
-                PendingLatencyMs = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedLatencyMs : 0.0),
-                PendingCostUsd = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedCostUsd : 0.0),
-                PendingEnergyJoules = g.Sum(d => d.Outcome == null && d.ExpiresAt > now ? d.ExpectedEnergyJoules : 0.0),
+                Outcomes = g.Count(r => r.Reported),
+                Expired = g.Count(r => r.Expired),
+                ReportedLatencyMs = g.Sum(r => r.ReportedLatencyMs),
+                ReportedCostUsd = g.Sum(r => r.ReportedCostUsd),
+                ReportedEnergyJoules = g.Sum(r => r.ReportedEnergyJoules),
+                PendingLatencyMs = g.Sum(r => r.PendingLatencyMs),
+                PendingCostUsd = g.Sum(r => r.PendingCostUsd),
+                PendingEnergyJoules = g.Sum(r => r.PendingEnergyJoules),
             })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return row is null

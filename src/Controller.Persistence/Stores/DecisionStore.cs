@@ -1,19 +1,19 @@
-using Controller.Persistence.Hosting;
 using Controller.Persistence.Entities;
-using Controller.Persistence.Logging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Controller.Persistence.Stores;
 
 /// <summary>
 /// The decision log. A decision is stored once per request id, so a retried request gets the
-/// decision already made for it, not a second one with a different propensity.
+/// decision already made for it, not a second one with a different propensity. Decisions are written in batches
+/// by <see cref="DecisionLogWriter"/>.
 /// </summary>
-public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> contextFactory, SqliteWriteGate writeGate, ILogger<DecisionStore> logger)
+public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> contextFactory, DecisionLogWriter writer)
 {
     /// <summary>
-    /// Stores <paramref name="decision"/> unless its request already has one.
+    /// Stores <paramref name="decision"/> unless its request already has one, through the process's group-commit
+    /// writer (<see cref="DecisionLogWriter"/>): it returns once the row is durable. <paramref name="cancellationToken"/>
+    /// is honoured only while the writer's queue is full.
     /// </summary>
     /// <returns>The stored decision: <paramref name="decision"/> itself, or the existing decision for its request id, unchanged.</returns>
     /// <exception cref="ArgumentException">A field is out of range; the message names it.</exception>
@@ -26,26 +26,7 @@ public sealed class DecisionStore(IDbContextFactory<ControllerDbContext> context
             throw new ArgumentException($"Decision {decision.DecisionId}: record its outcome through {nameof(OutcomeStore)}, not with the decision.", nameof(decision));
         }
 
-        using (await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
-        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-        {
-            context.Decisions.Add(decision);
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return decision;
-            }
-            catch (DbUpdateException exception) when (ConstraintViolation.IsUnique(exception))
-            {
-                // Either the request id or the decision id exists already; find out which below.
-            }
-        }
-
-        var existing = await FindByRequestIdAsync(decision.RequestId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(
-                $"Decision {decision.DecisionId} for request {decision.RequestId} was not stored: the decision id is already used by another request.");
-        PersistenceLog.ExistingDecisionReturned(logger, decision.RequestId, existing.DecisionId);
-        return existing;
+        return await writer.WriteAsync(decision, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The decision made for <paramref name="requestId"/>, or null.</summary>
