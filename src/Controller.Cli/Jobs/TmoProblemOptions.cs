@@ -37,7 +37,11 @@ internal sealed class TmoProblemOptions
 
     public Option<string?> Weights { get; } = WeightsOption();
 
-    public IEnumerable<Option> All => [Env, Dataset, Modalities, Tasks, Turns, Dialogues, DataSeed, Network, Device, BudgetLatency, BudgetUsage, Weights];
+    public Option<string> Split { get; } = OneOf("--split", "How each seed splits the dialogues: python (TMO's random.seed(s); random.shuffle, default) or dotnet (new Random(seed), earlier runs).", "python", "dotnet");
+
+    public Option<string> KnnTies { get; } = OneOf("--knn-ties", "R̂ estimator's ties at the 5th distance: exact (exactly 5, lexicographic order of the training pairs, TMO's, default) or all (every tied point, earlier runs).", "exact", "all");
+
+    public IEnumerable<Option> All => [Env, Dataset, Modalities, Tasks, Turns, Dialogues, DataSeed, Network, Device, BudgetLatency, BudgetUsage, Weights, Split, KnnTies];
 
     /// <summary>Loads or generates the dataset the options name.</summary>
     public TmoDataset LoadDataset(ParseResult parse)
@@ -70,6 +74,8 @@ internal sealed class TmoProblemOptions
             LatencyBudgetS = parse.GetValue(BudgetLatency),
             UsageBudgetUsd = parse.GetValue(BudgetUsage),
             Reward = parse.GetValue(Weights) is { } text ? ParseWeights(text) : RewardWeights.Default,
+            Split = parse.GetValue(Split) == "dotnet" ? SplitRule.DotNet : SplitRule.Python,
+            NeighbourTies = parse.GetValue(KnnTies) == "all" ? NeighbourTies.All : NeighbourTies.Exact,
         }.Validated();
         var device = ResolveDevice(parse);
         var network = ResolveNetwork(parse, dataset);
@@ -95,6 +101,13 @@ internal sealed class TmoProblemOptions
     {
         var scale = Math.Pow(10, digits - 1 - (int)Math.Floor(Math.Log10(value)));
         return Math.Ceiling((value * scale) - 1e-9) / scale;
+    }
+
+    private static Option<string> OneOf(string name, string description, string defaultValue, string other)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.AcceptOnlyFromAmong(defaultValue, other);
+        return option;
     }
 
     private static Option<string?> WeightsOption()

@@ -4,13 +4,15 @@ namespace Controller.Training.Tmo.Baselines;
 
 /// <summary>
 /// One-step greedy on the estimated reward: the action with the highest r at this turn. The
-/// budget-aware form runs with the budget mask and also paces spending: an action may use at most
-/// the remaining budget divided by the turns left (up to the longest dialogue), so early turns
-/// cannot starve later ones.
+/// budget-respecting form chooses only among the actions the budget mask allows, i.e. those that
+/// keep the dialogue's latency and usage totals within budget with the cheapest action reserved
+/// for each later turn. It does not pace spending: an earlier form capped each action at the
+/// remaining budget over the turns left of the longest dialogue, which on 4G forbade every image
+/// call before the fifth turn and left the baseline barely above Local (issue 19).
 /// </summary>
 public sealed class GreedyPolicy(bool budgetAware) : StatelessPolicy
 {
-    public override string Name => budgetAware ? "Greedy (budget-aware)" : "Greedy";
+    public override string Name => budgetAware ? "Greedy (budget-respecting)" : "Greedy";
 
     public override bool UsesBudgetMask => budgetAware;
 
@@ -21,26 +23,12 @@ public sealed class GreedyPolicy(bool budgetAware) : StatelessPolicy
         var best = ModalityActionSpace.Local;
         for (var action = 0; action < mask.Length; action++)
         {
-            if (mask[action] && (!budgetAware || WithinPace(environment, action)) && rewards[action] > rewards[best])
+            if (mask[action] && rewards[action] > rewards[best])
             {
                 best = action;
             }
         }
 
         return best;
-    }
-
-    private static bool WithinPace(TmoEnvironment environment, int action)
-    {
-        if (action == ModalityActionSpace.Local)
-        {
-            return true;
-        }
-
-        var turnsLeft = Math.Max(1, environment.MaxTurns - environment.Turn);
-        var options = environment.Options;
-        var costs = environment.Problem.Costs;
-        return costs.LatencyS(action) <= (options.LatencyBudgetS - environment.SpentLatencyS) / turnsLeft
-            && costs.UsageUsd(action) <= (options.UsageBudgetUsd - environment.SpentUsageUsd) / turnsLeft;
     }
 }

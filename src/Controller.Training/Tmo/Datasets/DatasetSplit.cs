@@ -9,10 +9,10 @@ public sealed record DatasetSplit(IReadOnlyList<TmoDialogue> Train, IReadOnlyLis
     public const double DefaultTestFraction = 0.2;
 
     /// <summary>
-    /// Shuffles whole dialogues with <paramref name="seed"/> (Fisher–Yates on <see cref="Random"/>)
-    /// and holds out round(<paramref name="testFraction"/> · n) of them, at least one of each side.
+    /// Shuffles whole dialogues (in file order) with <paramref name="seed"/> under <paramref name="rule"/>
+    /// and holds out the first round(<paramref name="testFraction"/> · n) of them, at least one of each side.
     /// </summary>
-    public static DatasetSplit BySeed(IReadOnlyList<TmoDialogue> dialogues, int seed, double testFraction = DefaultTestFraction)
+    public static DatasetSplit BySeed(IReadOnlyList<TmoDialogue> dialogues, int seed, double testFraction = DefaultTestFraction, SplitRule rule = SplitRule.Python)
     {
         if (dialogues.Count < 2)
         {
@@ -25,7 +25,15 @@ public sealed record DatasetSplit(IReadOnlyList<TmoDialogue> Train, IReadOnlyLis
         }
 
         var order = dialogues.ToArray();
-        new Random(seed).Shuffle(order);
+        if (rule == SplitRule.Python)
+        {
+            new PythonRandom(seed).Shuffle(order);
+        }
+        else
+        {
+            new Random(seed).Shuffle(order);
+        }
+
         var testCount = Math.Clamp((int)Math.Round(testFraction * order.Length, MidpointRounding.AwayFromZero), 1, order.Length - 1);
         return new DatasetSplit(order[testCount..], order[..testCount]);
     }

@@ -6,10 +6,12 @@ namespace Controller.Training.Tmo.Environments;
 /// TMO's response-score estimator: k nearest neighbours, Euclidean, prediction Σ wᵢyᵢ / Σ wᵢ with
 /// wᵢ = 1/(dᵢ + 1e-6).
 /// <para>
-/// Tie rule: every training point whose distance equals the k-th smallest distance is included,
-/// so the neighbour set can hold more than k points. TMO's features are small integers, so ties at
-/// the k-th distance are the common case; including them all makes the prediction independent of
-/// the order of the training data. Distances are compared as squared sums in single precision,
+/// Tie rule (<see cref="NeighbourTies"/>): TMO's features are small integers, so ties at the k-th
+/// distance are the common case. The training points are sorted lexicographically by feature row
+/// (stable, so equal rows keep their given order); <see cref="NeighbourTies.Exact"/> keeps exactly k
+/// points, the earliest in that order among ties, which makes the prediction independent of the
+/// order the data came in and comparable with TMO's. <see cref="NeighbourTies.All"/> averages every
+/// point tied at the k-th distance. Distances are compared as squared sums in single precision,
 /// which is exact for integer features.
 /// </para>
 /// </summary>
@@ -28,7 +30,8 @@ public sealed class NearestNeighbourRegressor
     /// <param name="features">One row per training point; all of one length.</param>
     /// <param name="targets">One target per training point.</param>
     /// <param name="neighbours">k.</param>
-    public NearestNeighbourRegressor(IReadOnlyList<float[]> features, IReadOnlyList<double> targets, int neighbours = DefaultNeighbours)
+    /// <param name="ties">Tie rule at the k-th distance.</param>
+    public NearestNeighbourRegressor(IReadOnlyList<float[]> features, IReadOnlyList<double> targets, int neighbours = DefaultNeighbours, NeighbourTies ties = NeighbourTies.Exact)
     {
         if (features.Count == 0)
         {
@@ -49,11 +52,13 @@ public sealed class NearestNeighbourRegressor
         }
 
         Neighbours = neighbours;
-        _targets = targets.ToArray();
+        Ties = ties;
+        var order = Enumerable.Range(0, features.Count).Order(Comparer<int>.Create((a, b) => CompareRows(features[a], features[b]))).ToArray();
+        _targets = order.Select(i => targets[i]).ToArray();
         _columns = new float[FeatureCount][];
         for (var f = 0; f < FeatureCount; f++)
         {
-            _columns[f] = features.Select(row => row[f]).ToArray();
+            _columns[f] = order.Select(i => features[i][f]).ToArray();
         }
     }
 
@@ -65,6 +70,9 @@ public sealed class NearestNeighbourRegressor
 
     /// <summary>k.</summary>
     public int Neighbours { get; }
+
+    /// <summary>Tie rule at the k-th distance.</summary>
+    public NeighbourTies Ties { get; }
 
     /// <summary>Predicts the target of <paramref name="query"/>.</summary>
     public double Predict(ReadOnlySpan<float> query)
@@ -95,6 +103,51 @@ public sealed class NearestNeighbourRegressor
 
     /// <summary>Applies the tie rule and the inverse-distance weights to finished squared distances.</summary>
     public double PredictFromSquaredDistances(ReadOnlySpan<float> squared)
+    {
+        return Ties == NeighbourTies.Exact ? PredictFromExactNeighbours(squared) : PredictFromAllTies(squared);
+    }
+
+    private double PredictFromExactNeighbours(ReadOnlySpan<float> squared)
+    {
+        // Scanning in training order and inserting only on a strictly smaller distance keeps the
+        // earliest points among ties.
+        var k = Math.Min(Neighbours, squared.Length);
+        Span<float> distances = stackalloc float[k];
+        Span<int> indices = stackalloc int[k];
+        distances.Fill(float.PositiveInfinity);
+        indices.Fill(-1);
+        for (var i = 0; i < squared.Length; i++)
+        {
+            var value = squared[i];
+            if (value >= distances[k - 1])
+            {
+                continue;
+            }
+
+            var position = k - 1;
+            while (position > 0 && distances[position - 1] > value)
+            {
+                distances[position] = distances[position - 1];
+                indices[position] = indices[position - 1];
+                position--;
+            }
+
+            distances[position] = value;
+            indices[position] = i;
+        }
+
+        double weighted = 0, weights = 0;
+        for (var n = 0; n < k; n++)
+        {
+            var weight = 1.0 / (Math.Sqrt(distances[n]) + DistanceEpsilon);
+            weighted += weight * _targets[indices[n]];
+            weights += weight;
+        }
+
+        return weighted / weights;
+    }
+
+    private double PredictFromAllTies(ReadOnlySpan<float> squared)
     {
         var threshold = KthSmallest(squared, Math.Min(Neighbours, squared.Length));
         double weighted = 0, weights = 0;
@@ -134,5 +187,19 @@ public sealed class NearestNeighbourRegressor
         }
 
         return smallest[k - 1];
+    }
+
+    private static int CompareRows(float[] a, float[] b)
+    {
+        for (var f = 0; f < a.Length; f++)
+        {
+            var order = a[f].CompareTo(b[f]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
     }
 }

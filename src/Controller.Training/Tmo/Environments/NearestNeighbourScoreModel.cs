@@ -40,7 +40,7 @@ public sealed class NearestNeighbourScoreModel : IResponseScoreModel
     public bool DependsOnOrder => true;
 
     /// <summary>Fits the estimator on the logged turns of <paramref name="training"/>.</summary>
-    public static NearestNeighbourScoreModel Fit(TmoHistoryEncoding encoding, IReadOnlyList<TmoDialogue> training, int neighbours = NearestNeighbourRegressor.DefaultNeighbours)
+    public static NearestNeighbourScoreModel Fit(TmoHistoryEncoding encoding, IReadOnlyList<TmoDialogue> training, int neighbours = NearestNeighbourRegressor.DefaultNeighbours, NeighbourTies ties = NeighbourTies.Exact)
     {
         var features = new List<float[]>();
         var targets = new List<double>();
@@ -57,7 +57,7 @@ public sealed class NearestNeighbourScoreModel : IResponseScoreModel
             }
         }
 
-        return new NearestNeighbourScoreModel(encoding, new NearestNeighbourRegressor(features, targets, neighbours));
+        return new NearestNeighbourScoreModel(encoding, new NearestNeighbourRegressor(features, targets, neighbours, ties));
     }
 
     /// <inheritdoc />

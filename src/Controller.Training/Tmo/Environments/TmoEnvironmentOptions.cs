@@ -31,6 +31,12 @@ public sealed record TmoEnvironmentOptions
     /// </summary>
     public bool MaskOverBudget { get; init; } = true;
 
+    /// <summary>How each seed splits the dialogues; default TMO's (CPython's seeded shuffle).</summary>
+    public Datasets.SplitRule Split { get; init; } = Datasets.SplitRule.Python;
+
+    /// <summary>The R̂ estimator's tie rule at the k-th distance; default TMO's exactly k.</summary>
+    public NeighbourTies NeighbourTies { get; init; } = NeighbourTies.Exact;
+
     /// <summary>Checks the options and names the first bad one.</summary>
     public TmoEnvironmentOptions Validated()
     {

@@ -31,13 +31,13 @@ public sealed class TmoProblem
     /// Builds the problem for a training split: logged data gets the nearest-neighbour estimator
     /// fitted on <paramref name="training"/>; synthetic data uses its generator's own score model.
     /// </summary>
-    public static TmoProblem Create(TmoDataset dataset, IReadOnlyList<TmoDialogue> training, TmoDeviceProfile device, TmoNetworkProfile network)
+    public static TmoProblem Create(TmoDataset dataset, IReadOnlyList<TmoDialogue> training, TmoDeviceProfile device, TmoNetworkProfile network, NeighbourTies ties = NeighbourTies.Exact)
     {
         var space = new ModalityActionSpace(dataset.ModalityCount);
         var encoding = new TmoHistoryEncoding(space);
         IResponseScoreModel scores = dataset.IsSynthetic
             ? new SyntheticScoreModel(space)
-            : NearestNeighbourScoreModel.Fit(encoding, training);
+            : NearestNeighbourScoreModel.Fit(encoding, training, ties: ties);
         return new TmoProblem(dataset, new CostProfile(space, device, network), scores, encoding);
     }
 }

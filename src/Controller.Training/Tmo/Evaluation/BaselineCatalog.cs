@@ -33,7 +33,7 @@ public static class BaselineCatalog
         "cloud" => new("Cloud", c => new CloudPolicy(c.Seed)),
         "random" => new("Random", c => new RandomPolicy(c.Seed)),
         "greedy" => new("Greedy", _ => new GreedyPolicy(budgetAware: false)),
-        "greedy-budget" => new("Greedy (budget-aware)", _ => new GreedyPolicy(budgetAware: true)),
+        "greedy-budget" => new("Greedy (budget-respecting)", _ => new GreedyPolicy(budgetAware: true)),
         "epsilon-greedy" => new("ε-greedy", c => new EpsilonGreedyPolicy(TaskCount(c), c.Problem.Space.ActionCount, c.Seed)),
         "ucb1" => new("UCB1", c => new Ucb1Policy(TaskCount(c), c.Problem.Space.ActionCount)),
         "linucb" => new("LinUCB", c => new LinUcbPolicy(TaskCount(c), c.Problem.Space.ActionCount)),

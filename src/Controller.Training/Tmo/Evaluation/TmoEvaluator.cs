@@ -96,8 +96,8 @@ public static class TmoEvaluator
 
     private static List<SeedResult> RunSeed(TmoDataset dataset, EvaluationSettings settings, IReadOnlyList<EvaluationMethod> methods, int seed, Action tick, CancellationToken cancellationToken)
     {
-        var split = DatasetSplit.BySeed(dataset.Dialogues, seed, settings.TestFraction);
-        var problem = TmoProblem.Create(dataset, split.Train, settings.Device, settings.Network);
+        var split = DatasetSplit.BySeed(dataset.Dialogues, seed, settings.TestFraction, settings.Options.Split);
+        var problem = TmoProblem.Create(dataset, split.Train, settings.Device, settings.Network, settings.Options.NeighbourTies);
         var context = new EvaluationContext(problem, split, seed, settings.Options, new OracleSearch(problem, settings.Options));
         var environments = new Dictionary<(bool, TmoObservationMode), TmoEnvironment>();
         var results = new List<SeedResult>(methods.Count);

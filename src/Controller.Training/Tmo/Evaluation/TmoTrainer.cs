@@ -18,8 +18,8 @@ public static class TmoTrainer
     public static TrainingOutcome Train(TmoTrainingRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Steps, 1L);
-        var split = DatasetSplit.BySeed(request.Dataset.Dialogues, request.Seed);
-        var problem = TmoProblem.Create(request.Dataset, split.Train, request.Device, request.Network);
+        var split = DatasetSplit.BySeed(request.Dataset.Dialogues, request.Seed, rule: request.Options.Split);
+        var problem = TmoProblem.Create(request.Dataset, split.Train, request.Device, request.Network, request.Options.NeighbourTies);
         var environment = new TmoEnvironment(problem, split.Train, request.Options, request.Seed);
         var wrapped = BudgetFeatures.Wrap(environment, request.Seed);
 

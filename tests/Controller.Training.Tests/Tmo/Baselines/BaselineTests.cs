@@ -53,6 +53,32 @@ public sealed class BaselineTests
     }
 
     [Fact]
+    public void GreedyBudgetRespecting_EveryTurn_ChoosesHighestEstimatedRewardAmongMaskedActions()
+    {
+        var dataset = Tests.Tmo.Environments.TmoFixtures.Synthetic(dialogues: 6);
+        var environment = Tests.Tmo.Environments.TmoFixtures.Environment(dataset);
+        var policy = new GreedyPolicy(budgetAware: true);
+        var spec = environment.Spec;
+        var observation = new float[spec.ObservationSize];
+        var mask = new bool[spec.ActionCount];
+        var costs = new float[spec.CostCount];
+        var rewards = new double[spec.ActionCount];
+        foreach (var dialogue in dataset.Dialogues)
+        {
+            environment.ResetTo(dialogue, observation, mask);
+            for (var turn = 0; turn < dialogue.Turns.Count; turn++)
+            {
+                environment.EstimateRewards(rewards);
+                var best = Enumerable.Range(0, mask.Length).Where(a => mask[a]).Max(a => rewards[a]);
+                var action = policy.ChooseAction(environment, observation, mask);
+                Assert.True(mask[action]);
+                Assert.Equal(best, rewards[action]);
+                environment.Step(action, observation, mask, costs);
+            }
+        }
+    }
+
+    [Fact]
     public void Oracle_SyntheticCountSearch_MatchesBruteForceOverEverySequence()
     {
         var dataset = Tests.Tmo.Environments.TmoFixtures.Synthetic(dialogues: 1, turns: 3);

@@ -5,12 +5,12 @@ namespace Controller.Training.Tests.Tmo.Environments;
 public sealed class NearestNeighbourRegressorTests
 {
     [Fact]
-    public void Predict_TiesAtKthDistance_IncludesEveryTiedPoint()
+    public void Predict_AllTiesAtKthDistance_IncludesEveryTiedPoint()
     {
         // Distances from 0: 1, 1, 2, 2, 2, 2. The 5th smallest is 2, tied by four points: all six count.
         float[][] features = [[1], [-1], [2], [-2], [2], [-2]];
         double[] targets = [1, 1, 0, 0, 0, 10];
-        var knn = new NearestNeighbourRegressor(features, targets, neighbours: 5);
+        var knn = new NearestNeighbourRegressor(features, targets, neighbours: 5, NeighbourTies.All);
 
         var prediction = knn.Predict([0f]);
 
@@ -19,6 +19,20 @@ public sealed class NearestNeighbourRegressorTests
         var w2 = 1 / (2 + 1e-6);
         Assert.Equal((2 * w1 + 10 * w2) / (2 * w1 + 4 * w2), prediction, 12);
         Assert.Equal(1.75, prediction, 5);
+    }
+
+    [Fact]
+    public void Predict_ExactTiesAtKthDistance_KeepsFiveEarliestInLexicographicOrder()
+    {
+        // Lexicographic order (stable): [-2]→10, [-2]→0, [-1]→1, [1]→1, [2]→0, [2]→0. Distances from 0 in that
+        // order: 2, 2, 1, 1, 2, 2; the five kept are the first five, so the last [2] is dropped.
+        float[][] features = [[2], [1], [-2], [2], [-1], [-2]];
+        double[] targets = [0, 1, 10, 0, 1, 0];
+        var knn = new NearestNeighbourRegressor(features, targets, neighbours: 5);
+
+        var w1 = 1 / (1 + 1e-6);
+        var w2 = 1 / (2 + 1e-6);
+        Assert.Equal((2 * w1 + 10 * w2) / (2 * w1 + 3 * w2), knn.Predict([0f]), 12);
     }
 
     [Fact]
