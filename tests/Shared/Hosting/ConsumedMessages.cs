@@ -48,10 +48,22 @@ public sealed class ConsumedMessages<T> : IConsumeMessageObserver<T>, IDisposabl
             _waiters.Add((count, reached));
         }
 
-        return reached.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        return WaitAsync(reached.Task, count, seconds);
     }
 
     public Task PreConsume(ConsumeContext<T> context) => Task.CompletedTask;
+
+    private async Task WaitAsync(Task reached, int count, int seconds)
+    {
+        try
+        {
+            await reached.WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{Count} of {count} {typeof(T).Name} messages consumed within {seconds} s", exception);
+        }
+    }
 
     public Task PostConsume(ConsumeContext<T> context) => Observed(context);
 
