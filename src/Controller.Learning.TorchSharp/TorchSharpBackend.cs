@@ -11,7 +11,7 @@ namespace Controller.Learning.TorchSharp;
 /// behind <see cref="ITrainingBackend"/>. <see cref="Load"/> adapts the native wrapper where the host needs it
 /// (<see cref="LibTorchSharpAdaptation"/>), initialises libtorch and sets its thread count.
 /// </summary>
-public sealed class TorchSharpBackend : ITrainingBackend
+public sealed class TorchSharpBackend : ITrainingBackend, IInferenceBackend
 {
     private static readonly object Gate = new();
     private static TorchSharpBackend? _loaded;
@@ -65,4 +65,6 @@ public sealed class TorchSharpBackend : ITrainingBackend
     public IActorCriticUpdater CreateA2cUpdater(ActorCritic model, A2cHyperparameters hyperparameters) => new TorchActorCriticUpdater(model, hyperparameters);
 
     public IQNetworkUpdater CreateDqnUpdater(Mlp qNetwork, DqnHyperparameters hyperparameters) => new TorchQNetworkUpdater(qNetwork, hyperparameters);
+
+    public IPolicyForward CreateForward(Mlp network) => new TorchPolicyForward(network);
 }

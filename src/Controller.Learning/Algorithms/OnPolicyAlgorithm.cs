@@ -120,11 +120,14 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
             Train(finalRollout: Timesteps - start >= totalTimesteps);
 
             // The next rollout (and any export) acts with the weights the backend just trained.
-            Updater.CopyWeightsTo(Model);
+            SyncModel();
         }
 
         return _episodes.Summarize(Timesteps, Multipliers);
     }
+
+    /// <summary>Brings the backend's trained weights into <see cref="Model"/>, as <see cref="Learn"/> does after every update (benchmarks time it).</summary>
+    internal void SyncModel() => Updater.CopyWeightsTo(Model);
 
     /// <summary>The current policy network (a copy) wrapped for serving.</summary>
     public Policy ExportPolicy() => new(Model.Policy.Clone(), PolicyHead.Categorical, Observation, Actions);
