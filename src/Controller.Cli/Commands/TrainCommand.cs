@@ -24,12 +24,22 @@ internal static class TrainCommand
         var observation = new Option<TmoObservationMode>("--observation") { Description = "m4a1 and synthetic: improvedwithrewards (normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
         var history = new Option<string>("--history") { Description = "m4a1 and synthetic: own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget: on by default, --mask false turns it off.", DefaultValueFactory = _ => true };
+        string[] backendNames = [LearnerCatalog.AutoBackendName, .. LearnerCatalog.BackendNames];
         var backend = new Option<string>("--backend")
         {
-            Description = $"Where the updates run: {string.Join(" or ", LearnerCatalog.BackendNames)} (LibTorch via TorchSharp; built and loaded on first use, a 600 MB download the first time). Same algorithms, metrics and bundle format.",
-            DefaultValueFactory = _ => LearnerCatalog.ManagedBackendName,
+            Description = "Where the updates run: managed (the C# core), torchsharp (LibTorch via TorchSharp; built and loaded on first use, " +
+                "a 600 MB download the first time) or auto (the faster one for the network size: managed for the 64-64 networks these trainers use). " +
+                "Same algorithms, metrics and bundle format.",
+            DefaultValueFactory = _ => LearnerCatalog.AutoBackendName,
         };
-        backend.AcceptOnlyFromAmong([.. LearnerCatalog.BackendNames]);
+        backend.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!backendNames.Contains(value))
+            {
+                result.AddError($"--backend must be one of {string.Join(", ", backendNames)}; got '{value}'");
+            }
+        });
         var edgeCloud = new EdgeCloudOptions();
         var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask, backend };
         foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions).Append(edgeCloud.PlannerPrior))
@@ -39,7 +49,9 @@ internal static class TrainCommand
 
         command.SetAction((parse, ct) =>
         {
+            // Both trainers train the default 64-64 networks (PpoHyperparameters, A2cHyperparameters and DqnHyperparameters alike).
             var backendName = parse.GetValue(backend)!;
+            backendName = backendName == LearnerCatalog.AutoBackendName ? LearnerCatalog.DefaultBackendFor(new PpoHyperparameters().Hidden) : backendName;
             if (backendName == LearnerCatalog.TorchSharpBackendName)
             {
                 TorchSharpBackendLoader.Load(threads: 1, Console.Out);

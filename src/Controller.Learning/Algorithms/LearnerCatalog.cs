@@ -21,6 +21,20 @@ public static class LearnerCatalog
 
     static LearnerCatalog() => AddEntries(ManagedBackend.Instance);
 
+    /// <summary>Chooses the backend per network size (<see cref="DefaultBackendFor"/>); a command-line value, never registered.</summary>
+    public const string AutoBackendName = "auto";
+
+    /// <summary>
+    /// The backend whose PPO update was the faster at this network size in <c>controller bench backends</c> (README,
+    /// "Learning backends"): the managed core at 64-64 (minibatch 64), TorchSharp at 256-256 (minibatch 1024). Sizes in
+    /// between were not measured and stay on the managed core, which needs no 600 MB download.
+    /// </summary>
+    public static string DefaultBackendFor(IReadOnlyList<int> hiddenSizes)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenSizes);
+        return hiddenSizes.Count > 0 && hiddenSizes.Max() >= 256 ? TorchSharpBackendName : ManagedBackendName;
+    }
+
     /// <summary>Every backend a learner can be built on, loaded or not.</summary>
     public static IReadOnlyList<string> BackendNames { get; } = [ManagedBackendName, TorchSharpBackendName];
 
