@@ -31,21 +31,23 @@ internal sealed class TorchActorCriticUpdater : IActorCriticUpdater
     private readonly optim.Optimizer _optimizer;
     private double _learningRate;
 
+    /// <summary>PPO: the clipped loss and SB3's Adam.</summary>
     public TorchActorCriticUpdater(ActorCritic model, PpoHyperparameters hp)
-        : this(model, ppo: true, hp.ClipRange, hp.EntropyCoefficient, hp.ValueCoefficient, hp.NormalizeAdvantage, hp.MaxGradNorm)
+        : this(model, ppo: true, hp.ClipRange, hp.EntropyCoefficient, hp.ValueCoefficient, hp.NormalizeAdvantage, hp.MaxGradNorm, hp.LearningRate,
+            parameters => TorchOptimizers.Adam(parameters, hp.LearningRate, hp.AdamEpsilon))
     {
-        _learningRate = hp.LearningRate;
-        _optimizer = TorchOptimizers.Adam(_parameters, hp.LearningRate, hp.AdamEpsilon);
     }
 
+    /// <summary>A2C: the policy-gradient loss and SB3's RMSprop.</summary>
     public TorchActorCriticUpdater(ActorCritic model, A2cHyperparameters hp)
-        : this(model, ppo: false, clipRange: 0, hp.EntropyCoefficient, hp.ValueCoefficient, hp.NormalizeAdvantage, hp.MaxGradNorm)
+        : this(model, ppo: false, clipRange: 0, hp.EntropyCoefficient, hp.ValueCoefficient, hp.NormalizeAdvantage, hp.MaxGradNorm, hp.LearningRate,
+            parameters => TorchOptimizers.RmsProp(parameters, hp.LearningRate, hp.RmsPropAlpha, hp.RmsPropEpsilon))
     {
-        _learningRate = hp.LearningRate;
-        _optimizer = TorchOptimizers.RmsProp(_parameters, hp.LearningRate, hp.RmsPropAlpha, hp.RmsPropEpsilon);
     }
 
-    private TorchActorCriticUpdater(ActorCritic model, bool ppo, double clipRange, double entropyCoefficient, double valueCoefficient, bool normalizeAdvantage, double maxGradNorm)
+    private TorchActorCriticUpdater(
+        ActorCritic model, bool ppo, double clipRange, double entropyCoefficient, double valueCoefficient, bool normalizeAdvantage, double maxGradNorm,
+        double learningRate, Func<Parameter[], optim.Optimizer> createOptimizer)
     {
         ArgumentNullException.ThrowIfNull(model);
         _ppo = ppo;
@@ -58,7 +60,8 @@ internal sealed class TorchActorCriticUpdater : IActorCriticUpdater
         _value = new TorchMlp(model.Value);
         _costValue = model.CostValue is { } cost ? new TorchMlp(cost) : null;
         _parameters = _policy.Parameters.Concat(_value.Parameters).Concat(_costValue?.Parameters ?? []).ToArray();
-        _optimizer = null!; // set by the public constructors, which know the algorithm's optimiser
+        _learningRate = learningRate;
+        _optimizer = createOptimizer(_parameters);
     }
 
     public double LearningRate
@@ -120,7 +123,13 @@ internal sealed class TorchActorCriticUpdater : IActorCriticUpdater
         var lambdaSum = 0.0;
         if (c > 0)
         {
-            var lambdaTensor = tensor(lambdas.ToArray().Select(l => (float)l).ToArray(), [c]);
+            var lambdaValues = new float[c];
+            for (var k = 0; k < c; k++)
+            {
+                lambdaValues[k] = (float)lambdas[k];
+            }
+
+            var lambdaTensor = tensor(lambdaValues, [c]);
             var costAdvantages = tensor(batch.CostAdvantages, [capacity, c]).narrow(0, 0, n);
             advantages = advantages - (costAdvantages * lambdaTensor).sum(1);
             foreach (var l in lambdas)

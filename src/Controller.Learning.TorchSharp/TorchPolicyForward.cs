@@ -20,7 +20,7 @@ internal sealed class TorchPolicyForward : IPolicyForward
     {
         using var scope = NewDisposeScope();
         using var noGrad = inference_mode();
-        _input.data<float>().CopyFrom(observation);
-        _network.Forward(_input).data<float>().CopyTo(output);
+        TorchMlp.Write(observation, _input);
+        TorchMlp.Read(_network.Forward(_input), output);
     }
 }
