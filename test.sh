@@ -6,7 +6,8 @@
 #   3. regenerates the PyTorch reference fixtures into a temporary folder and fails when they differ
 #      from the committed ones (tests/reference/fixtures),
 #   4. runs `dotnet test Controller.sln` (or $CONTROLLER_TEST_TARGET), passing every argument
-#      through (./test.sh --filter …).
+#      through (./test.sh --filter …). The solution holds the TorchSharp backend: its first build restores LibTorch
+#      (NuGet, ~600 MB), and on Debian 12 its tests adapt the build output's libLibTorchSharp.so (no package needed).
 # Exits non-zero when any step or any test fails. docs/operations.md has the details.
 #
 # Under CI=true nothing may be left out silently: a missing torch, a missing M4A1 dataset

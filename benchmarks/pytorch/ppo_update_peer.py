@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """PyTorch peer of `controller bench ppo-update`: one SB3-style PPO update, timed.
 
-Same sizes as the C# side: separate 64-64 Tanh policy and value networks, 2048 samples, minibatch 64, 10 epochs,
+Same sizes as the C# side: separate 64-64 Tanh policy and value networks (--hidden 256 for 256-256), 2048 samples,
+minibatch 64 (--batch), 10 epochs,
 Adam (lr 3e-4, eps 1e-5), clip 0.2, advantage normalisation, vf_coef 0.5, ent_coef 0, grad-norm clip 0.5, masked
 categorical (masked_fill -1e8 as sb3-contrib's MaskablePPO). Repeats whole updates for --seconds after one warm-up
 update and prints one JSON object on stdout.
@@ -14,8 +15,9 @@ import torch
 import torch.nn.functional as F
 
 
-def mlp(inputs, outputs):
-    return torch.nn.Sequential(torch.nn.Linear(inputs, 64), torch.nn.Tanh(), torch.nn.Linear(64, 64), torch.nn.Tanh(), torch.nn.Linear(64, outputs))
+def mlp(inputs, outputs, hidden):
+    return torch.nn.Sequential(
+        torch.nn.Linear(inputs, hidden), torch.nn.Tanh(), torch.nn.Linear(hidden, hidden), torch.nn.Tanh(), torch.nn.Linear(hidden, outputs))
 
 
 def main():
@@ -28,10 +30,11 @@ def main():
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--hidden", type=int, default=64)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    pi, vf = mlp(args.obs, args.actions), mlp(args.obs, 1)
+    pi, vf = mlp(args.obs, args.actions, args.hidden), mlp(args.obs, 1, args.hidden)
     params = list(pi.parameters()) + list(vf.parameters())
     optimizer = torch.optim.Adam(params, lr=3e-4, eps=1e-5)
     n = args.samples

@@ -15,8 +15,8 @@ namespace Controller.Benchmarks.Learning;
 /// </summary>
 public sealed class PpoUpdateBenchmark : IBenchmark
 {
-    private const int ObservationSize = 25;
-    private const int ActionCount = 9;
+    internal const int ObservationSize = 25;
+    internal const int ActionCount = 9;
 
     public string Name => "ppo-update";
 
@@ -53,7 +53,8 @@ public sealed class PpoUpdateBenchmark : IBenchmark
         return Report(samples / oursMedian, oursMedian, times.Count, peer, problem);
     }
 
-    private static RolloutBuffer RandomRollout(int steps, int seed)
+    /// <summary>A rollout of random observations, masks and advantages (the benchmarks time the update, not learning).</summary>
+    internal static RolloutBuffer RandomRollout(int steps, int seed)
     {
         var random = new Random(seed);
         var buffer = new RolloutBuffer(steps, 1, ObservationSize, ActionCount, 0);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Controller.Benchmarks;
+using Controller.Cli.Backends;
 using Controller.Cli.Parsing;
 using Spectre.Console;
 
@@ -40,7 +41,10 @@ internal static class BenchCommand
             var benchmark = BenchmarkCatalog.Find(parse.GetValue(name)!)!;
             var console = AnsiConsole.Console;
             var progress = new Progress<string>(step => console.MarkupLine($"[grey]… {Markup.Escape(step)}[/]"));
-            var report = await benchmark.RunAsync(new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!), progress, ct);
+            // Only benchmarks that compare backends call this, so the others never build or load TorchSharp.
+            var settings = new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!,
+                TorchSharp: threads => TorchSharpBackendLoader.Load(threads, Console.Out));
+            var report = await benchmark.RunAsync(settings, progress, ct);
             Render(console, report);
             if (parse.GetValue(json))
             {

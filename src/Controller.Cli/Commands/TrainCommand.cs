@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Controller.Cli.Backends;
 using Controller.Cli.Jobs;
 using Controller.Cli.Parsing;
 using Controller.Learning.Algorithms;
@@ -23,8 +24,24 @@ internal static class TrainCommand
         var observation = new Option<TmoObservationMode>("--observation") { Description = "m4a1 and synthetic: improvedwithrewards (normalised history, remaining budgets and every action's estimated one-step reward), improved (the same without the estimates) or reference (TMO's raw 25 numbers).", DefaultValueFactory = _ => TmoObservationMode.ImprovedWithRewards };
         var history = new Option<string>("--history") { Description = "m4a1 and synthetic: own (the agent's own history) or logged (TMO's training).", DefaultValueFactory = _ => "own" };
         var mask = new Option<bool>("--mask") { Description = "Mask actions that would overrun a remaining budget: on by default, --mask false turns it off.", DefaultValueFactory = _ => true };
+        string[] backendNames = [LearnerCatalog.AutoBackendName, .. LearnerCatalog.BackendNames];
+        var backend = new Option<string>("--backend")
+        {
+            Description = "Where the updates run: managed (the C# core), torchsharp (LibTorch via TorchSharp; built and loaded on first use, " +
+                "a 600 MB download the first time) or auto (the faster one for the network size: managed for the 64-64 networks these trainers use). " +
+                "Same algorithms, metrics and bundle format.",
+            DefaultValueFactory = _ => LearnerCatalog.AutoBackendName,
+        };
+        backend.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!backendNames.Contains(value))
+            {
+                result.AddError($"--backend must be one of {string.Join(", ", backendNames)}; got '{value}'");
+            }
+        });
         var edgeCloud = new EdgeCloudOptions();
-        var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask };
+        var command = new Command("train", "Train an offloading policy (PPO/A2C/DQN or their resource-constrained forms) on TMO's problem or, with --env edge-cloud, the edge-cloud speculative decoding problem.") { algorithm, steps, seed, seeds, output, observation, history, mask, backend };
         foreach (var option in problem.All.Concat(edgeCloud.All).Append(edgeCloud.DraftActions).Append(edgeCloud.PlannerPrior))
         {
             command.Options.Add(option);
@@ -32,6 +49,14 @@ internal static class TrainCommand
 
         command.SetAction((parse, ct) =>
         {
+            // Both trainers train the default 64-64 networks (PpoHyperparameters, A2cHyperparameters and DqnHyperparameters alike).
+            var backendName = parse.GetValue(backend)!;
+            backendName = backendName == LearnerCatalog.AutoBackendName ? LearnerCatalog.DefaultBackendFor(new PpoHyperparameters().Hidden) : backendName;
+            if (backendName == LearnerCatalog.TorchSharpBackendName)
+            {
+                TorchSharpBackendLoader.Load(threads: 1, Console.Out);
+            }
+
             if (EdgeCloudOptions.Selected(parse, problem.Env))
             {
                 var environment = edgeCloud.Resolve(parse, problem.Network, problem.Device, mask);
@@ -41,7 +66,7 @@ internal static class TrainCommand
                 var plannerPrior = edgeCloud.ResolvePlannerPrior(parse);
                 var runs = (parse.GetValue(seeds) is { } list ? SeedList.Parse(list) : [parse.GetValue(seed)])
                     .Select(s => new EdgeCloudTrainingRequest(LearnerKind.Parse(algorithmName), environment, parse.GetValue(steps), s,
-                        Path.GetDirectoryName(root)!, Path.GetFileName(root), draftActions, plannerPrior))
+                        Path.GetDirectoryName(root)!, Path.GetFileName(root), draftActions, plannerPrior, backendName))
                     .ToList();
                 OutputBundles.RefuseExisting(output.Name, root, runs.Select(r => r.Seed));
                 TrainJob.Run(runs, ct);
@@ -83,7 +108,8 @@ internal static class TrainCommand
                 parse.GetValue(steps),
                 s,
                 Path.GetDirectoryName(outputPath)!,
-                Path.GetFileName(outputPath))).ToList();
+                Path.GetFileName(outputPath),
+                backendName)).ToList();
             TrainJob.Run(requests, ct);
             return Task.FromResult(0);
         });

@@ -1,5 +1,5 @@
+using Controller.Learning.Backends;
 using Controller.Learning.Buffers;
-using Controller.Learning.Optim;
 
 namespace Controller.Learning.Algorithms;
 
@@ -14,25 +14,15 @@ public sealed class A2c : OnPolicyAlgorithm<A2cHyperparameters>
 {
     private readonly Minibatch _batch;
     private readonly int[] _allRows;
-    private readonly float[] _advantages;
-    private readonly float[] _logProbGrad;
-    private readonly float[] _entropyGrad;
-    private readonly float[] _valueGrad;
-    private readonly float[] _costValueGrad;
     private readonly List<ActorCriticLossStatistics> _pendingStatistics = [];
 
-    public A2c(TrainingSetup setup, A2cHyperparameters? hyperparameters = null)
-        : base(setup, hyperparameters ?? new A2cHyperparameters(), "a2c",
-            (parameters, hp) => new RmsProp(parameters, hp.LearningRate, hp.RmsPropAlpha, hp.RmsPropEpsilon))
+    /// <summary>A2C whose update runs on <paramref name="backend"/> (the managed core when null).</summary>
+    public A2c(TrainingSetup setup, A2cHyperparameters? hyperparameters = null, ITrainingBackend? backend = null)
+        : base(setup, hyperparameters ?? new A2cHyperparameters(), "a2c", (backend ?? ManagedBackend.Instance).CreateA2cUpdater)
     {
         var size = Buffer.Size;
         _batch = new Minibatch(size, Buffer.ObservationSize, Buffer.ActionCount, Multipliers.Count, Buffer.LogPriors is not null);
         _allRows = Enumerable.Range(0, size).ToArray();
-        _advantages = new float[size];
-        _logProbGrad = new float[size];
-        _entropyGrad = new float[size];
-        _valueGrad = new float[size];
-        _costValueGrad = new float[size * Multipliers.Count];
     }
 
     /// <summary>How many updates are averaged into one metrics dump (SB3 logs A2C every 100 updates).</summary>
@@ -41,12 +31,8 @@ public sealed class A2c : OnPolicyAlgorithm<A2cHyperparameters>
     private protected override void Train(bool finalRollout)
     {
         // One gradient step on the whole rollout.
-        var hp = Hyperparameters;
         _batch.Gather(Buffer, _allRows);
-        Optimizer.ZeroGrad();
-        _pendingStatistics.Add(ComputeLossAndGradients(Model, hp, _batch, Lambdas, _advantages, _logProbGrad, _entropyGrad, _valueGrad, _costValueGrad));
-        GradientClipping.ClipByGlobalNorm(Model.Parameters, hp.MaxGradNorm);
-        Optimizer.Step();
+        _pendingStatistics.Add(Updater.Step(_batch, Lambdas));
 
         if (_pendingStatistics.Count >= LogInterval || finalRollout)
         {
@@ -88,7 +74,7 @@ public sealed class A2c : OnPolicyAlgorithm<A2cHyperparameters>
         metrics.Record("train/policy_loss", _pendingStatistics.Average(s => s.PolicyLoss));
         metrics.Record("train/value_loss", _pendingStatistics.Average(s => s.ValueLoss));
         metrics.Record("train/entropy_loss", _pendingStatistics.Average(s => s.EntropyLoss));
-        metrics.Record("train/learning_rate", Optimizer.LearningRate);
+        metrics.Record("train/learning_rate", Updater.LearningRate);
         if (Multipliers.Count > 0)
         {
             metrics.Record("train/cost_value_loss", _pendingStatistics.Average(s => s.CostValueLoss));

@@ -1,10 +1,9 @@
+using Controller.Learning.Backends;
 using Controller.Learning.Buffers;
 using Controller.Learning.Constraints;
 using Controller.Learning.Distributions;
 using Controller.Learning.Environments;
-using Controller.Learning.Losses;
 using Controller.Learning.Nn;
-using Controller.Learning.Optim;
 using Controller.Learning.Policies;
 
 namespace Controller.Learning.Algorithms;
@@ -21,7 +20,7 @@ public sealed class Dqn : ILearner
     private readonly VectorizedEnvironment _env;
     private readonly Random _random;
     private ReplayBuffer? _replay;
-    private readonly Adam _optimizer;
+    private readonly IQNetworkUpdater _updater;
     private readonly EpisodeWindow _episodes;
     private readonly List<EpisodeStatistics> _finished = [];
     private readonly List<EpisodeStatistics> _sinceMultiplierUpdate = [];
@@ -36,15 +35,14 @@ public sealed class Dqn : ILearner
     private readonly float[] _rewards;
     private readonly bool[] _terminated;
     private readonly float[] _targets;
-    private readonly float[] _current;
-    private readonly float[] _currentGrad;
-    private readonly float[] _outputGrad;
+    private readonly int[] _batchActions;
     private long _vectorSteps;
     private int _lossCount;
     private double _lossSum;
     private bool _hyperparametersLogged;
 
-    public Dqn(TrainingSetup setup, DqnHyperparameters? hyperparameters = null)
+    /// <summary>DQN whose gradient steps run on <paramref name="backend"/> (the managed core when null).</summary>
+    public Dqn(TrainingSetup setup, DqnHyperparameters? hyperparameters = null, ITrainingBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         Hyperparameters = hyperparameters ?? new DqnHyperparameters();
@@ -59,7 +57,7 @@ public sealed class Dqn : ILearner
         var spec = _env.Spec;
         QNetwork = Mlp.Create("q_net", spec.ObservationSize, hp.Hidden, spec.ActionCount, hp.Activation, WeightInit.Xavier, _random);
         TargetNetwork = QNetwork.Clone();
-        _optimizer = new Adam(QNetwork.Parameters, hp.LearningRate, epsilon: hp.AdamEpsilon);
+        _updater = (backend ?? ManagedBackend.Instance).CreateDqnUpdater(QNetwork, hp);
         _episodes = new EpisodeWindow(spec);
         var o = spec.ObservationSize;
         var b = hp.BatchSize;
@@ -74,9 +72,7 @@ public sealed class Dqn : ILearner
         _rewards = new float[b];
         _terminated = new bool[b];
         _targets = new float[b];
-        _current = new float[b];
-        _currentGrad = new float[b];
-        _outputGrad = new float[b * spec.ActionCount];
+        _batchActions = new int[b];
         _env.Reset(setup.Seed);
     }
 
@@ -211,6 +207,7 @@ public sealed class Dqn : ILearner
             replay.Observations.AsSpan(i * o, o).CopyTo(_batchObservations.AsSpan(b * o, o));
             replay.NextObservations.AsSpan(i * o, o).CopyTo(_batchNextObservations.AsSpan(b * o, o));
             _terminated[b] = replay.Terminated[i];
+            _batchActions[b] = replay.Actions[i];
 
             // Constrained form: shape with today's multipliers, not those of when the transition was stored.
             _rewards[b] = Multipliers.Shape(replay.Rewards[i], replay.Costs.AsSpan(i * c, c));
@@ -229,24 +226,9 @@ public sealed class Dqn : ILearner
 
         TdTargets.Compute(_rewards, _nextValues, _terminated, hp.Gamma, _targets);
 
-        // Huber loss on Q(s, a) of the taken actions; the gradient flows only through those outputs.
-        var q = QNetwork.Forward(_batchObservations, batch);
-        for (var b = 0; b < batch; b++)
-        {
-            _current[b] = q[(b * a) + replay.Actions[_indices[b]]];
-        }
-
-        var loss = RegressionLosses.Huber(_current, _targets, _currentGrad);
-        Array.Clear(_outputGrad);
-        for (var b = 0; b < batch; b++)
-        {
-            _outputGrad[(b * a) + replay.Actions[_indices[b]]] = _currentGrad[b];
-        }
-
-        _optimizer.ZeroGrad();
-        QNetwork.Backward(_outputGrad);
-        GradientClipping.ClipByGlobalNorm(QNetwork.Parameters, hp.MaxGradNorm);
-        _optimizer.Step();
+        // Huber loss on Q(s, a) of the taken actions, one step on the backend; acting and targets read the managed copy.
+        var loss = _updater.Step(_batchObservations, _batchActions, _targets, batch);
+        _updater.CopyWeightsTo(QNetwork);
         _lossSum += loss;
         _lossCount++;
     }
@@ -294,7 +276,7 @@ public sealed class Dqn : ILearner
         }
 
         metrics.Record("rollout/exploration_rate", Epsilon);
-        metrics.Record("train/learning_rate", _optimizer.LearningRate);
+        metrics.Record("train/learning_rate", _updater.LearningRate);
         _lossSum = 0;
         _lossCount = 0;
         _episodes.Record(metrics, Multipliers);

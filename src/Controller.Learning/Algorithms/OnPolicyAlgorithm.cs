@@ -1,8 +1,8 @@
+using Controller.Learning.Backends;
 using Controller.Learning.Buffers;
 using Controller.Learning.Constraints;
 using Controller.Learning.Environments;
 using Controller.Learning.Metrics;
-using Controller.Learning.Nn;
 using Controller.Learning.Optim;
 using Controller.Learning.Policies;
 
@@ -28,12 +28,12 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
 
     /// <summary>Builds everything the loop owns, in the order that fixes every random draw for a seed.</summary>
     /// <param name="family">ppo or a2c, for the label (<see cref="LearnerKind.LabelOf(string, bool)"/>).</param>
-    /// <param name="createOptimizer">The algorithm's optimiser over the actor-critic's parameters.</param>
+    /// <param name="createUpdater">The algorithm's loss and optimiser over the actor-critic, on the chosen backend.</param>
     private protected OnPolicyAlgorithm(
-        TrainingSetup setup, THyperparameters hyperparameters, string family, Func<IReadOnlyList<Parameter>, THyperparameters, IOptimizer> createOptimizer)
+        TrainingSetup setup, THyperparameters hyperparameters, string family, Func<ActorCritic, THyperparameters, IActorCriticUpdater> createUpdater)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        ArgumentNullException.ThrowIfNull(createOptimizer);
+        ArgumentNullException.ThrowIfNull(createUpdater);
         hyperparameters.Validate();
         Hyperparameters = hyperparameters;
         _setup = setup;
@@ -49,7 +49,7 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
         setup.ApplyPolicyLogitPrior(Model);
         Buffer = new RolloutBuffer(hp.StepsPerRollout, _env.Count, spec.ObservationSize, spec.ActionCount, Multipliers.Count, _env.LogPriors is not null);
         _collector = new OnPolicyCollector(_env, Model, Observation, Multipliers, Random, hp.Gamma, setup.Seed);
-        Optimizer = createOptimizer(Model.Parameters, hp);
+        Updater = createUpdater(Model, hp);
         _episodes = new EpisodeWindow(spec);
         _lambdas = new double[Multipliers.Count];
     }
@@ -75,7 +75,8 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
     /// <summary>The rollout the loop collected and computed advantages for; <see cref="Train"/> reads it.</summary>
     private protected RolloutBuffer Buffer { get; }
 
-    private protected IOptimizer Optimizer { get; }
+    /// <summary>Loss, gradients and optimiser step on the backend the learner was built for; the model is synced once per rollout.</summary>
+    private protected IActorCriticUpdater Updater { get; }
 
     /// <summary>The seeded source of every random draw: initial weights, sampled actions, minibatch shuffles.</summary>
     private protected Random Random { get; }
@@ -97,7 +98,7 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var progressRemaining = 1.0 - ((double)(Timesteps - start) / totalTimesteps);
-            Optimizer.LearningRate = hp.FinalLearningRate is { } final
+            Updater.LearningRate = hp.FinalLearningRate is { } final
                 ? LearningRateSchedule.Linear(hp.LearningRate, final).At(progressRemaining)
                 : hp.LearningRate;
 
@@ -117,10 +118,16 @@ public abstract class OnPolicyAlgorithm<THyperparameters> : ILearner
             Buffer.ComputeAdvantages(_collector.LastValues, _collector.LastCostValues, hp.Gamma, hp.GaeLambda);
 
             Train(finalRollout: Timesteps - start >= totalTimesteps);
+
+            // The next rollout (and any export) acts with the weights the backend just trained.
+            SyncModel();
         }
 
         return _episodes.Summarize(Timesteps, Multipliers);
     }
+
+    /// <summary>Brings the backend's trained weights into <see cref="Model"/>, as <see cref="Learn"/> does after every update (benchmarks time it).</summary>
+    internal void SyncModel() => Updater.CopyWeightsTo(Model);
 
     /// <summary>The current policy network (a copy) wrapped for serving.</summary>
     public Policy ExportPolicy() => new(Model.Policy.Clone(), PolicyHead.Categorical, Observation, Actions);

@@ -1,5 +1,5 @@
+using Controller.Learning.Backends;
 using Controller.Learning.Buffers;
-using Controller.Learning.Optim;
 
 namespace Controller.Learning.Algorithms;
 
@@ -13,23 +13,14 @@ namespace Controller.Learning.Algorithms;
 public sealed class Ppo : OnPolicyAlgorithm<PpoHyperparameters>
 {
     private readonly Minibatch _minibatch;
-    private readonly float[] _advantages;
-    private readonly float[] _logProbGrad;
-    private readonly float[] _entropyGrad;
-    private readonly float[] _valueGrad;
-    private readonly float[] _costValueGrad;
 
-    public Ppo(TrainingSetup setup, PpoHyperparameters? hyperparameters = null)
-        : base(setup, hyperparameters ?? new PpoHyperparameters(), "ppo", (parameters, hp) => new Adam(parameters, hp.LearningRate, epsilon: hp.AdamEpsilon))
+    /// <summary>PPO whose update runs on <paramref name="backend"/> (the managed core when null).</summary>
+    public Ppo(TrainingSetup setup, PpoHyperparameters? hyperparameters = null, ITrainingBackend? backend = null)
+        : base(setup, hyperparameters ?? new PpoHyperparameters(), "ppo", (backend ?? ManagedBackend.Instance).CreatePpoUpdater)
     {
         var hp = Hyperparameters;
         var batch = Math.Min(hp.MinibatchSize, Buffer.Size);
         _minibatch = new Minibatch(batch, Buffer.ObservationSize, Buffer.ActionCount, Multipliers.Count, Buffer.LogPriors is not null);
-        _advantages = new float[batch];
-        _logProbGrad = new float[batch];
-        _entropyGrad = new float[batch];
-        _valueGrad = new float[batch];
-        _costValueGrad = new float[batch * Multipliers.Count];
     }
 
     private protected override void Train(bool finalRollout) => RecordMetrics(UpdateFromRollout(Buffer));
@@ -51,10 +42,7 @@ public sealed class Ppo : OnPolicyAlgorithm<PpoHyperparameters>
             {
                 var count = Math.Min(_minibatch.Actions.Length, indices.Length - startIndex);
                 _minibatch.Gather(buffer, indices.AsSpan(startIndex, count));
-                Optimizer.ZeroGrad();
-                statistics.Add(ComputeLossAndGradients(_minibatch, Lambdas));
-                GradientClipping.ClipByGlobalNorm(Model.Parameters, hp.MaxGradNorm);
-                Optimizer.Step();
+                statistics.Add(Updater.Step(_minibatch, Lambdas));
             }
         }
 
@@ -62,13 +50,10 @@ public sealed class Ppo : OnPolicyAlgorithm<PpoHyperparameters>
     }
 
     /// <summary>
-    /// SB3's PPO loss on one minibatch, gradients accumulated into <see cref="OnPolicyAlgorithm{THyperparameters}.Model"/>:
+    /// SB3's PPO loss on one minibatch, gradients accumulated into <paramref name="model"/>:
     /// <c>L = −mean(min(r·Â, clip(r, 1−ε, 1+ε)·Â)) + ent_coef·(−mean H) + vf_coef·(MSE(V, R) + Σ_k MSE(V^c_k, R^c_k))</c>,
     /// <c>r = exp(log π − log π_old)</c>, <c>Â</c> the (normalised) Lagrangian advantage.
     /// </summary>
-    internal ActorCriticLossStatistics ComputeLossAndGradients(Minibatch batch, ReadOnlySpan<double> lambdas) =>
-        ComputeLossAndGradients(Model, Hyperparameters, batch, lambdas, _advantages, _logProbGrad, _entropyGrad, _valueGrad, _costValueGrad);
-
     internal static ActorCriticLossStatistics ComputeLossAndGradients(
         ActorCritic model, PpoHyperparameters hp, Minibatch batch, ReadOnlySpan<double> lambdas,
         Span<float> advantages, Span<float> logProbGrad, Span<float> entropyGrad, Span<float> valueGrad, Span<float> costValueGrad)
@@ -116,7 +101,7 @@ public sealed class Ppo : OnPolicyAlgorithm<PpoHyperparameters>
         metrics.Record("train/loss", statistics[^1].TotalLoss);
         metrics.Record("train/approx_kl", statistics.Average(s => s.ApproxKl));
         metrics.Record("train/clip_fraction", statistics.Average(s => s.ClipFraction));
-        metrics.Record("train/learning_rate", Optimizer.LearningRate);
+        metrics.Record("train/learning_rate", Updater.LearningRate);
         if (Multipliers.Count > 0)
         {
             metrics.Record("train/cost_value_loss", statistics.Average(s => s.CostValueLoss));

@@ -37,12 +37,12 @@ public static class LearnerRun
     /// </summary>
     public static TrainingOutcome LearnAndSave(
         LearnerKind kind, TrainingSetup setup, StringWriter curve, long steps, int seed, string name, string dataset, string outputRoot,
-        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default)
+        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default, string backend = LearnerCatalog.ManagedBackendName)
     {
         ArgumentNullException.ThrowIfNull(curve);
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var (summary, bundle) = Learn(kind, setup, steps, seed, name, VersionFor(seed), dataset, hyperparameters, cancellationToken);
+        var (summary, bundle) = Learn(kind, setup, steps, seed, name, VersionFor(seed), dataset, hyperparameters, cancellationToken, backend);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var directory = PolicyBundleStore.Save(outputRoot, bundle);
@@ -53,11 +53,12 @@ public static class LearnerRun
 
     /// <summary>Trains for <paramref name="steps"/> and returns the summary and the bundle to save.</summary>
     /// <param name="hyperparameters">Per-family overrides; null for the documented defaults.</param>
+    /// <param name="backend">Where the updates run (<see cref="LearnerCatalog.BackendNames"/>); the bundle is the same format either way.</param>
     public static (TrainingSummary Summary, PolicyBundle Bundle) Learn(
         LearnerKind kind, TrainingSetup setup, long steps, int seed, string name, string version, string dataset,
-        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default)
+        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default, string backend = LearnerCatalog.ManagedBackendName)
     {
-        var learner = LearnerCatalog.Create(kind, setup, steps, hyperparameters);
+        var learner = LearnerCatalog.Create(kind, setup, steps, hyperparameters, backend);
         var summary = learner.Learn(steps, cancellationToken);
         return (summary, PolicyBundle.From(learner, name, version, summary, seed, dataset));
     }

@@ -56,6 +56,7 @@ public sealed class TrainEvaluateBadInputTests : IDisposable
     [InlineData("--dialogues", "1", "--dialogues")]
     [InlineData("--turns", "0", "--turns")]
     [InlineData("--algo", "sarsa", "--algo")]
+    [InlineData("--backend", "pytorch", "--backend")]
     [InlineData("--network", "moon-link", "--network")]
     [InlineData("--planner-prior", "3", "--planner-prior applies only to --env edge-cloud")]
     [InlineData("--draft-actions", "absolute", "--draft-actions applies only to --env edge-cloud")]

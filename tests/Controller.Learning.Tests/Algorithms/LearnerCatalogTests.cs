@@ -57,6 +57,37 @@ public sealed class LearnerCatalogTests
     }
 
     [Fact]
+    public void Create_UnknownBackend_ThrowsListingTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            LearnerCatalog.Create(LearnerKind.Parse("ppo"), new TrainingSetup([Problems.ConstrainedBandit()], 0), 64, backend: "jax"));
+
+        Assert.Contains("'jax'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("managed, torchsharp", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_TorchSharpNotLoadedInThisProcess_ThrowsSayingSo()
+    {
+        // This test assembly never references Controller.Learning.TorchSharp, so nothing registered the backend.
+        var error = Assert.Throws<ArgumentException>(() =>
+            LearnerCatalog.Create(LearnerKind.Parse("ppo"), new TrainingSetup([Problems.ConstrainedBandit()], 0), 64, backend: LearnerCatalog.TorchSharpBackendName));
+
+        Assert.Contains("'torchsharp' backend is not loaded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ManagedBackendByName_BuildsTheSameLearnerAsTheDefault()
+    {
+        var setup = new TrainingSetup([Problems.ConstrainedBandit()], 0);
+
+        var named = LearnerCatalog.Create(LearnerKind.Parse("ppo"), setup, 64, backend: LearnerCatalog.ManagedBackendName);
+
+        Assert.IsType<Ppo>(named);
+        Assert.True(LearnerCatalog.IsRegistered(LearnerCatalog.ManagedBackendName));
+    }
+
+    [Fact]
     public void Parse_UnknownName_ThrowsListingTheKnownOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => LearnerKind.Parse("sarsa"));

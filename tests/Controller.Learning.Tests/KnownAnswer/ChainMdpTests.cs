@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Controller.Learning.Algorithms;
+using Controller.Learning.Backends;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
 using Controller.Learning.Tests.Support;
@@ -19,8 +20,11 @@ namespace Controller.Learning.Tests.KnownAnswer;
 /// show it: treating the cut as a termination makes 2 steps of 0.15 look worse than quitting (1.0).</item>
 /// </list>
 /// </summary>
-public sealed class ChainMdpTests(ITestOutputHelper output)
+public abstract class ChainMdpTests(ITestOutputHelper output)
 {
+    /// <summary>The backend every learner here trains on; one subclass per backend runs the same bars.</summary>
+    protected abstract ITrainingBackend Backend { get; }
+
     private const double Gamma = 0.9;
     private static readonly int[] Seeds = [1, 2, 3, 4, 5];
 
@@ -46,24 +50,24 @@ public sealed class ChainMdpTests(ITestOutputHelper output)
     [Fact]
     public void Dqn_TruncatedLoopChain_BootstrapsThroughTheTimeLimit() => AssertOptimal("DQN (truncated)", TruncatedLoopChain, TrainDqn);
 
-    private static Policy TrainPpo(Func<ChainMdp> chain, int seed)
+    private Policy TrainPpo(Func<ChainMdp> chain, int seed)
     {
-        var ppo = new Ppo(new TrainingSetup([chain()], seed), new PpoHyperparameters(LearningRate: 1e-3, StepsPerRollout: 128, Gamma: Gamma));
+        var ppo = new Ppo(new TrainingSetup([chain()], seed), new PpoHyperparameters(LearningRate: 1e-3, StepsPerRollout: 128, Gamma: Gamma), Backend);
         ppo.Learn(128 * 40);
         return ppo.ExportPolicy();
     }
 
-    private static Policy TrainA2c(Func<ChainMdp> chain, int seed)
+    private Policy TrainA2c(Func<ChainMdp> chain, int seed)
     {
         var envs = Enumerable.Range(0, 4).Select(_ => chain()).ToArray();
-        var a2c = new A2c(new TrainingSetup(envs, seed), new A2cHyperparameters(Gamma: Gamma));
+        var a2c = new A2c(new TrainingSetup(envs, seed), new A2cHyperparameters(Gamma: Gamma), Backend);
         a2c.Learn(20_000);
         return a2c.ExportPolicy();
     }
 
-    private static Policy TrainDqn(Func<ChainMdp> chain, int seed)
+    private Policy TrainDqn(Func<ChainMdp> chain, int seed)
     {
-        var dqn = new Dqn(new TrainingSetup([chain()], seed), new DqnHyperparameters(LearningRate: 1e-3, TargetUpdateInterval: 500, ExplorationFraction: 0.3, Gamma: Gamma));
+        var dqn = new Dqn(new TrainingSetup([chain()], seed), new DqnHyperparameters(LearningRate: 1e-3, TargetUpdateInterval: 500, ExplorationFraction: 0.3, Gamma: Gamma), Backend);
         dqn.Learn(6_000);
         return dqn.ExportPolicy();
     }

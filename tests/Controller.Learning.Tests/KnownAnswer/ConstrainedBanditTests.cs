@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Controller.Learning.Algorithms;
+using Controller.Learning.Backends;
 using Controller.Learning.Constraints;
 using Controller.Learning.Policies;
 using Controller.Learning.Tests.Environments;
@@ -13,8 +14,11 @@ namespace Controller.Learning.Tests.KnownAnswer;
 /// (= budget). RC-PPO and RC-A2C must end within 5% of that reward with mean cost ≤ budget + 2%, averaged over seeds
 /// and measured exactly from the final policy; unconstrained PPO must violate the budget.
 /// </summary>
-public sealed class ConstrainedBanditTests(ITestOutputHelper output)
+public abstract class ConstrainedBanditTests(ITestOutputHelper output)
 {
+    /// <summary>The backend every learner here trains on; one subclass per backend runs the same bars.</summary>
+    protected abstract ITrainingBackend Backend { get; }
+
     private static readonly int[] Seeds = [1, 2, 3];
     private static readonly ConstraintSettings Budget = new([new ConstraintBudget("spend", Problems.ConstrainedBudget)], MultiplierLearningRate: 0.5);
 
@@ -25,7 +29,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var (reward, cost) = Train("RC-PPO", seed =>
         {
             var env = Problems.ConstrainedBandit();
-            var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = Budget }, hp);
+            var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = Budget }, hp, Backend);
             ppo.Learn(128 * 25);
             return (ppo.ExportPolicy(), env);
         });
@@ -41,7 +45,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var (reward, cost) = Train("RC-A2C", seed =>
         {
             var envs = Enumerable.Range(0, 4).Select(_ => Problems.ConstrainedBandit()).ToArray();
-            var a2c = new A2c(new TrainingSetup(envs, seed) { Constraints = settings }, hp);
+            var a2c = new A2c(new TrainingSetup(envs, seed) { Constraints = settings }, hp, Backend);
             a2c.Learn(16_000);
             return (a2c.ExportPolicy(), envs[0]);
         });
@@ -57,7 +61,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var (reward, cost) = Train("RC-PPO (PID)", seed =>
         {
             var env = Problems.ConstrainedBandit();
-            var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = pid }, hp);
+            var ppo = new Ppo(new TrainingSetup([env], seed) { Constraints = pid }, hp, Backend);
             ppo.Learn(128 * 25);
             return (ppo.ExportPolicy(), env);
         });
@@ -73,7 +77,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var (reward, cost) = Train("RC-DQN", seed =>
         {
             var env = Problems.ConstrainedBandit();
-            var dqn = new Dqn(new TrainingSetup([env], seed) { Constraints = Budget with { MultiplierLearningRate = 0.2 } }, hp);
+            var dqn = new Dqn(new TrainingSetup([env], seed) { Constraints = Budget with { MultiplierLearningRate = 0.2 } }, hp, Backend);
             dqn.Learn(6_000);
             return (dqn.ExportPolicy(), env);
         });
@@ -88,7 +92,7 @@ public sealed class ConstrainedBanditTests(ITestOutputHelper output)
         var (_, cost) = Train("PPO (unconstrained)", seed =>
         {
             var env = Problems.ConstrainedBandit();
-            var ppo = new Ppo(new TrainingSetup([env], seed), hp);
+            var ppo = new Ppo(new TrainingSetup([env], seed), hp, Backend);
             ppo.Learn(128 * 10);
             return (ppo.ExportPolicy(), env);
         });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Controller.Learning.Algorithms;
+using Controller.Learning.Backends;
 using Controller.Learning.Tests.Environments;
 using Controller.Learning.Tests.Support;
 using Xunit.Abstractions;
@@ -11,8 +12,11 @@ namespace Controller.Learning.Tests.KnownAnswer;
 /// measured exactly from the final policy's action probabilities (stochastic for PPO/A2C, greedy for DQN), mean over seeds.
 /// Shorter rollouts and higher step sizes than the SB3 defaults keep each test within seconds; each is stated.
 /// </summary>
-public sealed class ContextualBanditTests(ITestOutputHelper output)
+public abstract class ContextualBanditTests(ITestOutputHelper output)
 {
+    /// <summary>The backend every learner here trains on; one subclass per backend runs the same bars.</summary>
+    protected abstract ITrainingBackend Backend { get; }
+
     private static readonly int[] Seeds = [1, 2, 3];
 
     [Fact]
@@ -23,7 +27,7 @@ public sealed class ContextualBanditTests(ITestOutputHelper output)
         AssertReaches(seed =>
         {
             var env = Problems.ContextualBandit();
-            var ppo = new Ppo(new TrainingSetup([env], seed), hp);
+            var ppo = new Ppo(new TrainingSetup([env], seed), hp, Backend);
             ppo.Learn(128 * 12);
             return (ppo.ExportPolicy(), env);
         }, "PPO");
@@ -37,7 +41,7 @@ public sealed class ContextualBanditTests(ITestOutputHelper output)
         AssertReaches(seed =>
         {
             var envs = Enumerable.Range(0, 4).Select(_ => Problems.ContextualBandit()).ToArray();
-            var a2c = new A2c(new TrainingSetup(envs, seed), hp);
+            var a2c = new A2c(new TrainingSetup(envs, seed), hp, Backend);
             a2c.Learn(12_000);
             return (a2c.ExportPolicy(), envs[0]);
         }, "A2C");
@@ -53,7 +57,7 @@ public sealed class ContextualBanditTests(ITestOutputHelper output)
         AssertReaches(seed =>
         {
             var env = Problems.ContextualBandit();
-            var dqn = new Dqn(new TrainingSetup([env], seed), hp);
+            var dqn = new Dqn(new TrainingSetup([env], seed), hp, Backend);
             dqn.Learn(4_000);
             return (dqn.ExportPolicy(), env);
         }, doubleDqn ? "Double DQN" : "DQN");

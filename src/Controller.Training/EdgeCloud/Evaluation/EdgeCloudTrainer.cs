@@ -17,7 +17,8 @@ namespace Controller.Training.EdgeCloud.Evaluation;
 /// <param name="DraftActions">How the learner's speculative actions name their draft length; default relative to the planner's k*.</param>
 /// <param name="PriorSharpness">PPO and A2C: β of the planner prior added to the logits (<see cref="PlannerPrior"/>); 0 for none. DQN ignores it.</param>
 public sealed record EdgeCloudTrainingRequest(LearnerKind Algorithm, EdgeCloudEnvironmentOptions Options, long Steps, int Seed, string OutputRoot, string Name,
-    DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner, double PriorSharpness = EdgeCloudTrainer.DefaultPriorSharpness);
+    DraftLengthActions DraftActions = DraftLengthActions.RelativeToPlanner, double PriorSharpness = EdgeCloudTrainer.DefaultPriorSharpness,
+    string Backend = LearnerCatalog.ManagedBackendName);
 
 /// <summary>
 /// Trains one edge–cloud policy and saves it as a bundle with its learning curve and <see cref="EdgeCloudPolicySettings"/>.
@@ -81,7 +82,7 @@ public static class EdgeCloudTrainer
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
             new LearnerHyperparameters(new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient)),
-            cancellationToken);
+            cancellationToken, request.Backend);
         EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions,
             usesPrior ? request.PriorSharpness : null)
             .Save(outcome.BundleDirectory);

@@ -35,7 +35,7 @@ public static class TmoTrainer
         };
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, request.Dataset.Name,
-            request.OutputRoot, cancellationToken: cancellationToken);
+            request.OutputRoot, cancellationToken: cancellationToken, backend: request.Backend);
         new TmoPolicySettings(
             request.Algorithm.Name,
             request.Dataset.Name,

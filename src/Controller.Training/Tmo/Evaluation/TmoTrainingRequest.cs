@@ -14,6 +14,7 @@ namespace Controller.Training.Tmo.Evaluation;
 /// <param name="Seed">Seeds the split, the network and the environment.</param>
 /// <param name="OutputRoot">Bundle root; the bundle goes to <c>OutputRoot/Name/seed-Seed</c>.</param>
 /// <param name="Name">Policy name.</param>
+/// <param name="Backend">Where the updates run: <c>managed</c> or <c>torchsharp</c> (<see cref="LearnerCatalog.BackendNames"/>).</param>
 public sealed record TmoTrainingRequest(
     TmoDataset Dataset,
     LearnerKind Algorithm,
@@ -23,4 +24,5 @@ public sealed record TmoTrainingRequest(
     long Steps,
     int Seed,
     string OutputRoot,
-    string Name);
+    string Name,
+    string Backend = LearnerCatalog.ManagedBackendName);
