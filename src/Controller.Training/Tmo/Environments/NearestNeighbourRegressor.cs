@@ -7,8 +7,9 @@ namespace Controller.Training.Tmo.Environments;
 /// wᵢ = 1/(dᵢ + 1e-6).
 /// <para>
 /// Tie rule (<see cref="NeighbourTies"/>): TMO's features are small integers, so ties at the k-th
-/// distance are the common case. The training points are sorted lexicographically by feature row
-/// (stable, so equal rows keep their given order); <see cref="NeighbourTies.Exact"/> keeps exactly k
+/// distance are the common case. The training points are sorted lexicographically by feature row, the
+/// comparison starting at column <c>orderFrom</c> and wrapping round to column 0 (stable, so equal rows keep
+/// their given order); <see cref="NeighbourTies.Exact"/> keeps exactly k
 /// points, the earliest in that order among ties, which makes the prediction independent of the
 /// order the data came in and comparable with TMO's. <see cref="NeighbourTies.All"/> averages every
 /// point tied at the k-th distance. Distances are compared as squared sums in single precision,
@@ -31,7 +32,10 @@ public sealed class NearestNeighbourRegressor
     /// <param name="targets">One target per training point.</param>
     /// <param name="neighbours">k.</param>
     /// <param name="ties">Tie rule at the k-th distance.</param>
-    public NearestNeighbourRegressor(IReadOnlyList<float[]> features, IReadOnlyList<double> targets, int neighbours = DefaultNeighbours, NeighbourTies ties = NeighbourTies.Exact)
+    /// <param name="orderFrom">First column of the sort key that orders the training points (then the columns after it,
+    /// then those before it). TMO's rows are observation then action code, and its check vector is reproduced with the
+    /// action code first.</param>
+    public NearestNeighbourRegressor(IReadOnlyList<float[]> features, IReadOnlyList<double> targets, int neighbours = DefaultNeighbours, NeighbourTies ties = NeighbourTies.Exact, int orderFrom = 0)
     {
         if (features.Count == 0)
         {
@@ -51,9 +55,14 @@ public sealed class NearestNeighbourRegressor
             throw new ArgumentException($"row {bad.i} has {bad.row.Length} features, expected {FeatureCount}", nameof(features));
         }
 
+        if (orderFrom < 0 || orderFrom >= FeatureCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(orderFrom), orderFrom, $"the sort key must start at one of the {FeatureCount} columns");
+        }
+
         Neighbours = neighbours;
         Ties = ties;
-        var order = Enumerable.Range(0, features.Count).Order(Comparer<int>.Create((a, b) => CompareRows(features[a], features[b]))).ToArray();
+        var order = Enumerable.Range(0, features.Count).Order(Comparer<int>.Create((a, b) => CompareRows(features[a], features[b], orderFrom))).ToArray();
         _targets = order.Select(i => targets[i]).ToArray();
         _columns = new float[FeatureCount][];
         for (var f = 0; f < FeatureCount; f++)
@@ -189,10 +198,11 @@ public sealed class NearestNeighbourRegressor
         return smallest[k - 1];
     }
 
-    private static int CompareRows(float[] a, float[] b)
+    private static int CompareRows(float[] a, float[] b, int orderFrom)
     {
-        for (var f = 0; f < a.Length; f++)
+        for (var n = 0; n < a.Length; n++)
         {
+            var f = (orderFrom + n) % a.Length;
             var order = a[f].CompareTo(b[f]);
             if (order != 0)
             {

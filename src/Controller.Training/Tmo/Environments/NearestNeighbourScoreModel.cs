@@ -57,7 +57,7 @@ public sealed class NearestNeighbourScoreModel : IResponseScoreModel
             }
         }
 
-        return new NearestNeighbourScoreModel(encoding, new NearestNeighbourRegressor(features, targets, neighbours, ties));
+        return new NearestNeighbourScoreModel(encoding, new NearestNeighbourRegressor(features, targets, neighbours, ties, orderFrom: encoding.WindowLength));
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ public enum NeighbourTies
 {
     /// <summary>
     /// TMO's rule (default): exactly k points; among points tied at the k-th distance the earliest in
-    /// the lexicographic order of the training pairs (observation, then action code) are kept.
+    /// the lexicographic order of the training pairs (action code, then observation: the order that reproduces the reference check vector) are kept.
     /// </summary>
     Exact,
 

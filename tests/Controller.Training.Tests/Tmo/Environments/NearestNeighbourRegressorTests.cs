@@ -36,6 +36,30 @@ public sealed class NearestNeighbourRegressorTests
     }
 
     [Fact]
+    public void Predict_OrderFromSecondColumn_KeepsTiesEarliestBySecondColumnFirst()
+    {
+        // Six points at distance 1 from (0, 0), targets 0..5, five places: which one is left out depends on the sort key.
+        float[][] features = [[0, 1], [1, 0], [-1, 0], [0, -1], [0, 1], [1, 0]];
+        double[] targets = [0, 1, 2, 3, 4, 5];
+
+        // From column 1: keys (-1,0)→3, (0,-1)→2, (0,1)→1, (0,1)→5, (1,0)→0, (1,0)→4: the five kept drop target 4.
+        var fromSecond = new NearestNeighbourRegressor(features, targets, neighbours: 5, orderFrom: 1);
+        // Whole row: keys (-1,0)→2, (0,-1)→3, (0,1)→0, (0,1)→4, (1,0)→1, (1,0)→5: the five kept drop target 5.
+        var wholeRow = new NearestNeighbourRegressor(features, targets, neighbours: 5);
+
+        Assert.Equal((3 + 2 + 1 + 5 + 0) / 5.0, fromSecond.Predict([0f, 0f]), 9);
+        Assert.Equal((2 + 3 + 0 + 4 + 1) / 5.0, wholeRow.Predict([0f, 0f]), 9);
+    }
+
+    [Fact]
+    public void Constructor_OrderFromOutsideTheRow_RefusedNamingTheColumnCount()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new NearestNeighbourRegressor([[0f, 1f]], [1.0], orderFrom: 2));
+
+        Assert.Contains("2 columns", error.Message);
+    }
+
+    [Fact]
     public void Predict_TrainingOrderShuffled_SamePrediction()
     {
         float[][] features = [[1], [-1], [2], [-2], [2], [-2]];
