@@ -4,10 +4,10 @@ using Controller.Learning.Policies;
 using Controller.Offloading.Placement;
 using Controller.Service.Policies;
 
-namespace Controller.Service.Tests.Policies;
+namespace Controller.Testing;
 
 /// <summary>Tiny real bundles (a 3-feature, 4-action MLP written by the real serializer) and a loader that checks them against a fixed spec.</summary>
-internal static class TestBundles
+public static class TestBundles
 {
     public static readonly string[] Features = ["uplink_mbps", "rtt_ms", "battery"];
 
@@ -40,9 +40,11 @@ internal static class TestBundles
 /// <see cref="TestBundles"/>' spec, and serves a loaded bundle under its manifest's name and version, deciding with the
 /// greedy baseline (the learned policy's observation encoder is another branch's work).
 /// </summary>
-internal sealed class SpecCheckingLoader : IPolicyBundleLoader
+public sealed class SpecCheckingLoader : IPolicyBundleLoader
 {
-    public int Loads;
+    private int _loads;
+
+    public int Loads => Volatile.Read(ref _loads);
 
     public string? Incompatibility(PolicyManifest manifest)
     {
@@ -56,13 +58,13 @@ internal sealed class SpecCheckingLoader : IPolicyBundleLoader
 
     public IPlacementPolicy Load(PolicyBundle bundle)
     {
-        Interlocked.Increment(ref Loads);
+        Interlocked.Increment(ref _loads);
         return new NamedPolicy(bundle.Manifest.Name, bundle.Manifest.Version, bundle.Manifest.Algorithm, new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.2 }));
     }
 }
 
 /// <summary>Decides as <paramref name="inner"/> does, under another name and version.</summary>
-internal sealed class NamedPolicy(string name, string version, string algorithm, IPlacementPolicy inner) : IPlacementPolicy
+public sealed class NamedPolicy(string name, string version, string algorithm, IPlacementPolicy inner) : IPlacementPolicy
 {
     public string Name => name;
 
