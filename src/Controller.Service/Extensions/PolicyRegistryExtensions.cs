@@ -26,7 +26,7 @@ public static class PolicyRegistryExtensions
         return services;
     }
 
-    /// <summary>What a serving replica adds: the rollout set, shadow scoring and the registry watcher (after the initial activation).</summary>
+    /// <summary>What a serving replica adds: the rollout set, shadow scoring, the registry watcher (after the initial activation) and the rollback monitor.</summary>
     public static IServiceCollection AddPolicyRollout(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPolicyRegistry(configuration);
@@ -34,6 +34,8 @@ public static class PolicyRegistryExtensions
         services.TryAddSingleton<ShadowScorer>();
         services.TryAddSingleton<PolicyRegistryWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PolicyRegistryWatcher>());
+        services.TryAddSingleton<RollbackMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RollbackMonitor>());
         return services;
     }
 }

@@ -38,7 +38,8 @@ public static class TestBundles
 /// <summary>
 /// A small real <see cref="IPolicyBundleLoader"/>: refuses bundles whose features or action count differ from
 /// <see cref="TestBundles"/>' spec, and serves a loaded bundle under its manifest's name and version, deciding with the
-/// greedy baseline (the learned policy's observation encoder is another branch's work).
+/// greedy baseline (the learned policy's observation encoder is another branch's work); a version named
+/// <c>degraded…</c> gets a greedy rule that weighs only spend and so always runs locally.
 /// </summary>
 public sealed class SpecCheckingLoader : IPolicyBundleLoader
 {
@@ -59,7 +60,11 @@ public sealed class SpecCheckingLoader : IPolicyBundleLoader
     public IPlacementPolicy Load(PolicyBundle bundle)
     {
         Interlocked.Increment(ref _loads);
-        return new NamedPolicy(bundle.Manifest.Name, bundle.Manifest.Version, bundle.Manifest.Algorithm, new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.2 }));
+        var inner = bundle.Manifest.Version.StartsWith("degraded", StringComparison.Ordinal)
+            // Deliberately degraded: weighs only cloud spend, so it always takes the one free action, Local, whatever the SLO.
+            ? new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0, QualityWeight = 0, AssociationWeight = 0, LatencyWeight = 0, EnergyWeight = 0, CostWeight = 1 })
+            : new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.2 });
+        return new NamedPolicy(bundle.Manifest.Name, bundle.Manifest.Version, bundle.Manifest.Algorithm, inner);
     }
 }
 
