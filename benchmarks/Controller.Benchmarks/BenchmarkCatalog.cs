@@ -9,6 +9,7 @@ public static class BenchmarkCatalog
         new Controller.Benchmarks.Decisions.DecisionLogBenchmark(),
         new Controller.Benchmarks.Learning.PolicyForwardBenchmark(),
         new Controller.Benchmarks.Learning.PpoUpdateBenchmark(),
+        new Controller.Benchmarks.OffPolicy.OffPolicyEvaluationBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

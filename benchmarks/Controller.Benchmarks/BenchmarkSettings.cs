@@ -4,4 +4,5 @@ namespace Controller.Benchmarks;
 /// <param name="Duration">How long each measured phase runs (after warm-up).</param>
 /// <param name="Seed">Seed for generated inputs, so runs are comparable.</param>
 /// <param name="PythonPath">Interpreter for PyTorch peers; Debian's <c>/usr/bin/python3</c> by default.</param>
-public sealed record BenchmarkSettings(TimeSpan Duration, int Seed = 0, string PythonPath = "/usr/bin/python3");
+/// <param name="Replications">Replications of a statistical benchmark (<c>ope</c>); null for its own default.</param>
+public sealed record BenchmarkSettings(TimeSpan Duration, int Seed = 0, string PythonPath = "/usr/bin/python3", int? Replications = null);

@@ -33,14 +33,22 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of generated inputs.", DefaultValueFactory = _ => 0 };
         var python = new Option<string>("--python") { Description = "Python with PyTorch, for the peers of forward and ppo-update.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
+        var replications = new Option<int?>("--replications") { Description = "Replications of a statistical benchmark (ope: default 500, at least 2)." };
+        replications.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 2)
+            {
+                result.AddError("--replications must be at least 2.");
+            }
+        });
 
-        var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json };
+        var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json, replications };
         command.SetAction(async (parse, ct) =>
         {
             var benchmark = BenchmarkCatalog.Find(parse.GetValue(name)!)!;
             var console = AnsiConsole.Console;
             var progress = new Progress<string>(step => console.MarkupLine($"[grey]… {Markup.Escape(step)}[/]"));
-            var report = await benchmark.RunAsync(new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!), progress, ct);
+            var report = await benchmark.RunAsync(new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!, parse.GetValue(replications)), progress, ct);
             Render(console, report);
             if (parse.GetValue(json))
             {
