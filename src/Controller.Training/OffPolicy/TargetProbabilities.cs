@@ -13,7 +13,16 @@ internal static class TargetProbabilities
         for (var i = 0; i < logs.Count; i++)
         {
             var p = new double[shape.ActionCount];
-            target.ActionProbabilities(logs[i], p);
+            try
+            {
+                target.ActionProbabilities(logs[i], p);
+            }
+            catch (OffPolicyInputException e) when (e.RecordIndex is null)
+            {
+                // A target names what it cannot read; the evaluator adds where, so the caller can find the record.
+                throw new OffPolicyInputException($"logged decision {i}: {e.Message}", e) { RecordIndex = i };
+            }
+
             Check(i, logs[i], p, target.Name);
             all[i] = p;
         }

@@ -95,4 +95,18 @@ public sealed class OutcomeModelTests
         Assert.Contains("FastTree", report.OutcomeModel, StringComparison.Ordinal);
         Assert.Contains("cross-fitted over 2 folds", report.OutcomeModel, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_FastTreeOnAConstantCost_DoublyRobustIsThatConstant()
+    {
+        // A fleet that never paid for the cloud logs $0 everywhere: the regression has nothing to split on.
+        var problem = KnownBanditProblem.Standard;
+        var log = problem.Generate(200, new Random(6)).Select(d => d with { Costs = [d.Costs[0], 0, d.Costs[2]] }).ToArray();
+
+        var report = OffPolicyEvaluator.Evaluate(log, problem.TargetPolicy(), new OffPolicyOptions());
+
+        var spend = report.Find(CostNames.CloudUsd)!.DoublyRobust!;
+        Assert.Equal(0.0, spend.Value, 9);
+        Assert.Equal(0.0, spend.Upper, 9);
+    }
 }

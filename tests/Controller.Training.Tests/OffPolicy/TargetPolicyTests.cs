@@ -39,6 +39,21 @@ public sealed class TargetPolicyTests
     }
 
     [Fact]
+    public void Evaluate_LearnedTargetOnContextsOfAnotherSize_RefusedNamingTheRecord()
+    {
+        LoggedDecision[] log =
+        [
+            new([0.2f], [true, true, true, true], 0, 0.25, 1, [1, 1, 1], "p", "1"),
+            new([0.4f], [true, true, true, true], 1, 0.25, 1, [1, 1, 1], "p", "1"),
+        ];
+
+        var error = Assert.Throws<OffPolicyInputException>(() => OffPolicyEvaluator.Evaluate(log, new LearnedTargetPolicy("learned", SmallPolicy()), new OffPolicyOptions { OutcomeModel = null }));
+
+        Assert.Equal(0, error.RecordIndex);
+        Assert.StartsWith("logged decision 0: target policy 'learned' takes 3 features", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LearnedTarget_EvaluatedOnALog_GivesEstimatesForRewardAndCosts()
     {
         var random = new Random(3);
