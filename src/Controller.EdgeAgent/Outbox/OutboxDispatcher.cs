@@ -74,6 +74,12 @@ public sealed class OutboxDispatcher
             {
                 return;
             }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // The outbox file itself failed (disk full, I/O error): the loop must outlive it and try again.
+                delivered = false;
+                Disconnected = true;
+            }
 
             try
             {

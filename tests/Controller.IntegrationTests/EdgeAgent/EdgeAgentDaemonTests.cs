@@ -43,17 +43,20 @@ public sealed class EdgeAgentDaemonTests : IAsyncLifetime
         var daemon = new EdgeAgentDaemon(
             new OutboxControllerClient(controller, outbox, dispatcher, TimeProvider.System), dispatcher, composer,
             heartbeatInterval: TimeSpan.FromMilliseconds(50), flushTimeout: TimeSpan.FromSeconds(10), TimeProvider.System);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var stop = new CancellationTokenSource();
+        var running = daemon.RunAsync(stop.Token);
+        // Heartbeats composed after the first exchange carry the round trip measured on it; on a loaded machine that
+        // first exchange can take longer than any fixed run time, so the run lasts until one such heartbeat is stored.
+        await _controller.EventuallyAsync(db => db.Heartbeats.AnyAsync(h => h.DeviceId == device && h.RttMs > 0), seconds: 60);
+        await stop.CancelAsync();
 
-        var flushed = await daemon.RunAsync(stop.Token);
+        var flushed = await running;
 
         Assert.True(flushed);
         Assert.Equal(new OutboxCounters(0, 0, 0), await outbox.CountersAsync());
         var stored = await _controller.QueryAsync(db => db.Heartbeats.Where(h => h.DeviceId == device).ToListAsync());
         Assert.Equal(dispatcher.Sent, stored.Count);
-        Assert.InRange(stored.Count, 2, 1_000);
+        Assert.InRange(stored.Count, 2, 10_000);
         Assert.All(stored, h => Assert.Equal(DeviceProfiles.RaspberryPi5.MemoryMb, h.FreeMemoryMb));
-        // Heartbeats after the first carry the round trip measured on the earlier ones.
-        Assert.Contains(stored, h => h.RttMs > 0);
     }
 }
