@@ -63,6 +63,45 @@ internal static class CliProcess
         return new Result(process.ExitCode, stdout.ToString(), await stderr);
     }
 
+    /// <summary>
+    /// Runs a daemon until a line of its standard output contains <paramref name="marker"/>, waits
+    /// <paramref name="runFor"/>, sends it SIGTERM as a service manager would, and returns everything it wrote until it exited.
+    /// </summary>
+    public static async Task<Result> RunThenTerminateAsync(TimeSpan timeout, string marker, TimeSpan runFor, params string[] args)
+    {
+        using var process = Start(args);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (line.Contains(marker, StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(runFor, cts.Token);
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(cts.Token);
+            }
+
+            stdout.Append(await process.StandardOutput.ReadToEndAsync(cts.Token));
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"controller {string.Join(' ', args)} did not stop within {timeout}; output so far: {stdout}");
+        }
+
+        return new Result(process.ExitCode, stdout.ToString(), await stderr);
+    }
+
     private static Process Start(string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "controller.dll");

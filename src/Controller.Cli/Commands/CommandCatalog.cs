@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return ServeCommand.Create();
         yield return SimulateCommand.Create();
+        yield return EdgeAgentCommand.Create();
         yield return BenchCommand.Create();
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();

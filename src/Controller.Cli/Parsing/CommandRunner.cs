@@ -35,7 +35,14 @@ internal static class CommandRunner
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (parse.CommandResult.Command.Name == Commands.EdgeAgentCommand.Name)
+            {
+                // System.CommandLine ends the process 2 s after SIGTERM; the agent needs its flush timeout to empty its outbox.
+                configuration.ProcessTerminationTimeout = Commands.EdgeAgentCommand.TerminationTimeout;
+            }
+
+            return await parse.InvokeAsync(configuration);
         }
         catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
         {
