@@ -2,6 +2,7 @@ using System.CommandLine;
 using Controller.Contracts;
 using Controller.Offloading.Devices;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Cli.Jobs;
 

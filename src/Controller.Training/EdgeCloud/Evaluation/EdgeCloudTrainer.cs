@@ -4,6 +4,7 @@ using Controller.Learning.Environments;
 using Controller.Learning.Policies;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.Learners;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Evaluation;
 
