@@ -49,9 +49,11 @@ public static class EdgeCloudObservation
         destination[i++] = (float)decision.SpeedFactor;
         var request = decision.Request;
         destination[i++] = (float)request.AlphaEstimate;
-        foreach (var task in EdgeCloudProblem.Tasks)
+        // Indexed, not foreach: an interface enumerator would allocate on every decision served.
+        var tasks = EdgeCloudProblem.Tasks;
+        for (var t = 0; t < tasks.Count; t++)
         {
-            destination[i++] = request.Task == task ? 1 : 0;
+            destination[i++] = request.Task == tasks[t] ? 1 : 0;
         }
 
         destination[i++] = request.PromptTokens / 1_000f;

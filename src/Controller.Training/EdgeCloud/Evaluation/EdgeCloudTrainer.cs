@@ -82,7 +82,9 @@ public static class EdgeCloudTrainer
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
             new LearnerHyperparameters(new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient)),
-            cancellationToken);
+            cancellationToken,
+            new EdgeCloudPolicySpec(new EdgeCloudServingProblem(request.Options.Budgets, request.Options.MaxDraftLength, request.Options.MaskOverBudget),
+                request.DraftActions, usesPrior ? request.PriorSharpness : null).ToManifest());
         EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions,
             usesPrior ? request.PriorSharpness : null)
             .Save(outcome.BundleDirectory);
