@@ -136,7 +136,7 @@ public sealed class LearnedPlacementPolicyTests
         Assert.IsType<LearnedPlacementPolicy>(loader.Load(bundle));
     }
 
-    private static LearnedPlacementPolicy Create(double explorationFloor)
+    internal static LearnedPlacementPolicy Create(double explorationFloor)
     {
         var bundle = BundleOf(Network(7));
         return new LearnedPlacementPolicy(bundle.Manifest, bundle.Policy, Spec, new GreedyBudgetPolicy(new GreedyBudgetOptions()), explorationFloor);
@@ -145,7 +145,7 @@ public sealed class LearnedPlacementPolicyTests
     private static Mlp Network(int seed) =>
         Mlp.Create("pi", EdgeCloudObservation.Size, [16], RelativeDraftActionSpace.Get(3, 8).Count, Activation.Tanh, WeightInit.PolicyHead, new Random(seed));
 
-    private static PolicyBundle BundleOf(Mlp network)
+    internal static PolicyBundle BundleOf(Mlp network)
     {
         var relative = RelativeDraftActionSpace.Get(3, 8);
         var policy = new Policy(network, PolicyHead.Categorical, ObservationSpec.Identity(EdgeCloudObservation.Names),
