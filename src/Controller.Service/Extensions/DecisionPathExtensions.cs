@@ -40,7 +40,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();
         services.TryAddSingleton<IPlacementPolicy>(sp =>
-            new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = sp.GetRequiredService<IOptions<DecisionOptions>>().Value.Epsilon }));
+            InitialPolicy.Create(sp.GetRequiredService<IOptions<DecisionOptions>>().Value, sp.GetRequiredService<IPolicyBundleLoader>()));
         services.TryAddSingleton<IPolicyBundleLoader, LearnedPolicyLoader>();
         services.AddHostedService<PolicyActivationService>();
         return services;
