@@ -166,7 +166,7 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
             },
             [
                 $"{Environment.ProcessorCount} cores; SQLite in WAL mode on local disk; every decision is logged before it is answered.",
-                "No peer is named for this benchmark; the three rows show where decision time goes.",
+                "No peer is named for this benchmark; the learned policy is measured beside baseline-greedy on the same contexts, and the rows show where decision time goes.",
             ]);
     }
 
