@@ -6,6 +6,8 @@ using Controller.Offloading.Placement;
 using Controller.Service;
 using Controller.Service.Decisions;
 using Controller.Service.Ingestion;
+using Controller.Service.Options;
+using Controller.Service.Policies;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +56,9 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
 
             progress.Report("policy only (1 thread)");
             var policy = MeasurePolicy(app.Services.GetRequiredService<IPlacementPolicy>(), devices, settings, random);
+            progress.Report("learned policy only (1 thread)");
+            var learnedPolicy = InitialPolicy.Create(new DecisionOptions { Policy = InitialPolicy.Default }, app.Services.GetRequiredService<IPolicyBundleLoader>());
+            var learned = MeasurePolicy(learnedPolicy, devices, settings, random);
 
             progress.Report($"decision path with SQLite logging ({Concurrency} callers)");
             var service = app.Services.GetRequiredService<DecisionService>();
@@ -64,7 +69,7 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
             var bus = await MeasureConcurrentAsync(settings.Duration, async i =>
                 (await client.GetResponse<PlacementDecided>(Workload.Request(devices[i % devices.Length].DeviceId, i), cancellationToken)).Message, cancellationToken);
 
-            return Report(policy, path, bus);
+            return Report(policy, learned, path, bus);
         }
         finally
         {
@@ -127,7 +132,7 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
         return new Measurement(count / wall.Elapsed.TotalSeconds, histogram, null);
     }
 
-    private static BenchmarkReport Report(Measurement policy, Measurement path, Measurement bus)
+    private static BenchmarkReport Report(Measurement policy, Measurement learned, Measurement path, Measurement bus)
     {
         static IReadOnlyList<string> Row(string name, Measurement m) =>
         [
@@ -141,13 +146,17 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
         return new BenchmarkReport(
             "Placement decisions, in process",
             ["subject", "decisions/s", "p50 µs", "p99 µs", "bytes allocated/decision"],
-            [Row("policy only (baseline-greedy, 1 thread)", policy), Row($"decision path + SQLite log ({Concurrency} callers)", path), Row($"in-memory bus request/response ({Concurrency} callers)", bus)],
+            [Row("policy only (baseline-greedy, 1 thread)", policy), Row("policy only (learned edge-cloud-rc-ppo-800, observation and mask built, 1 thread)", learned), Row($"decision path + SQLite log ({Concurrency} callers)", path), Row($"in-memory bus request/response ({Concurrency} callers)", bus)],
             new Dictionary<string, double>
             {
                 ["policyDecisionsPerSecond"] = policy.PerSecond,
                 ["policyP50Us"] = policy.Latency.PercentileMicroseconds(0.50),
                 ["policyP99Us"] = policy.Latency.PercentileMicroseconds(0.99),
                 ["policyBytesPerDecision"] = policy.BytesPerCall ?? 0,
+                ["learnedDecisionsPerSecond"] = learned.PerSecond,
+                ["learnedP50Us"] = learned.Latency.PercentileMicroseconds(0.50),
+                ["learnedP99Us"] = learned.Latency.PercentileMicroseconds(0.99),
+                ["learnedBytesPerDecision"] = learned.BytesPerCall ?? 0,
                 ["pathDecisionsPerSecond"] = path.PerSecond,
                 ["pathP50Us"] = path.Latency.PercentileMicroseconds(0.50),
                 ["pathP99Us"] = path.Latency.PercentileMicroseconds(0.99),
@@ -157,7 +166,7 @@ public sealed class DecisionThroughputBenchmark : IBenchmark
             },
             [
                 $"{Environment.ProcessorCount} cores; SQLite in WAL mode on local disk; every decision is logged before it is answered.",
-                "No peer is named for this benchmark; the three rows show where decision time goes.",
+                "No peer is named for this benchmark; the learned policy is measured beside baseline-greedy on the same contexts, and the rows show where decision time goes.",
             ]);
     }
 

@@ -19,6 +19,7 @@ internal static class DemoCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on the last line." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation and of the decision randomness.", DefaultValueFactory = _ => 0 };
         var database = new Option<FileInfo?>("--database") { Description = "SQLite file to keep (default: a temporary file removed at the end)." };
+        var policy = PolicyOption.Create();
         var interval = new Option<Duration>("--interval")
         {
             Description = "Pause between one agent's requests, e.g. 20ms; 0 for none.",
@@ -35,7 +36,7 @@ internal static class DemoCommand
 
         var command = new Command("demo", "Run the controller and a simulated fleet in one process (in-memory bus, SQLite) and summarise.")
         {
-            agents, duration, json, seed, database, interval,
+            agents, duration, json, seed, database, interval, policy,
         };
         command.SetAction((parse, ct) => DemoRunner.RunAsync(
             new DemoSettings(
@@ -44,7 +45,8 @@ internal static class DemoCommand
                 parse.GetValue(interval),
                 parse.GetValue(seed),
                 parse.GetValue(database)?.FullName,
-                parse.GetValue(json)),
+                parse.GetValue(json),
+                parse.GetValue(policy)!),
             ct));
         return command;
     }

@@ -19,6 +19,7 @@ internal static class ServeCommand
         var transport = new Option<string?>("--transport") { Description = $"InMemory or RabbitMq; overrides Bus:Transport (default {new BusOptions().Transport})." };
         var store = new Option<string?>("--store") { Description = $"Sqlite or Postgres; overrides Store:Provider (default {new StoreOptions().Provider})." };
         var connection = new Option<string?>("--connection-string") { Description = $"Store connection string; overrides Store:ConnectionString (default {new StoreOptions().ConnectionString})." };
+        var policy = PolicyOption.Create();
         var urls = new Option<string?>("--urls") { Description = "HTTP listen addresses, e.g. http://127.0.0.1:8080; overrides urls and ASPNETCORE_URLS (default http://localhost:5000)." };
         var command = new Command(
             "serve",
@@ -27,7 +28,7 @@ internal static class ServeCommand
             + " and flags: the options below or any key as --Section:Key=value (--Decision:Epsilon=0.1,"
             + " --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information to log every SQL command).")
         {
-            transport, store, connection, urls,
+            transport, store, connection, urls, policy,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
@@ -37,6 +38,7 @@ internal static class ServeCommand
             AddSetting(args, "Store:Provider", parse.GetValue(store));
             AddSetting(args, "Store:ConnectionString", parse.GetValue(connection));
             AddSetting(args, "urls", parse.GetValue(urls));
+            AddSetting(args, "Decision:Policy", parse.GetValue(policy));
             var app = ControllerHost.Build([.. args], builder => Terminal.StyleLogs(builder.Logging));
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

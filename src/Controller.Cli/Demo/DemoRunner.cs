@@ -35,6 +35,7 @@ internal static class DemoRunner
                 ["Bus:Transport"] = "InMemory",
                 ["Store:Provider"] = "Sqlite",
                 ["Store:ConnectionString"] = $"Data Source={databasePath}",
+                ["Decision:Policy"] = settings.Policy,
                 ["Decision:Seed"] = settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
                 // The demo prints its own summary: only warnings and errors of the controller reach the log.

@@ -25,6 +25,9 @@ public static class ColumnLengths
     /// <summary>Enum names stored as text (location, network, statuses).</summary>
     public const int EnumName = 32;
 
+    /// <summary>Why a policy handed a decision to its fallback (longer reasons are cut).</summary>
+    public const int FallbackReason = 256;
+
     /// <summary>Who made a policy lifecycle change (an operator's name, a service component).</summary>
     public const int Actor = 128;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Controller.Service.Policies;
 
 namespace Controller.Service.Options;
 
@@ -29,6 +30,22 @@ public sealed class DecisionOptions
     /// <summary>Exploration rate of the baseline policy, so logged propensities support off-policy evaluation. Default 0.05.</summary>
     [Range(0, 1)]
     public double Epsilon { get; set; } = 0.05;
+
+    /// <summary>
+    /// The policy the service starts with: <c>baseline-greedy</c> (the rule), <c>default</c> (the shipped RC-PPO bundle,
+    /// <c>policies/edge-cloud-rc-ppo-800/seed-0</c> beside the executable), or the directory of a policy bundle trained by
+    /// <c>controller train --env edge-cloud</c>. Default <c>baseline-greedy</c>; <c>controller serve</c> and <c>demo</c> pass
+    /// <c>default</c> unless <c>--policy</c> says otherwise.
+    /// </summary>
+    [Required]
+    public string Policy { get; set; } = InitialPolicy.Baseline;
+
+    /// <summary>
+    /// η of a learned policy: the share of probability spread uniformly over the allowed actions, so every allowed action
+    /// is logged with propensity ≥ η / (allowed actions). Default 0.05.
+    /// </summary>
+    [Range(0, 0.999)]
+    public double LearnedExplorationFloor { get; set; } = 0.05;
 
     /// <summary>
     /// Most devices whose energy ledger is held in memory; past it the longest-loaded tenth is dropped (they are read

@@ -45,8 +45,32 @@ public sealed class PlainOutputTests
         var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on", "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={work.File("controller.db")}");
 
         AssertPlain(result);
-        Assert.Contains("Policy baseline-greedy", result.StandardOutput, StringComparison.Ordinal);
+        // serve starts with the shipped learned policy unless --policy says otherwise.
+        Assert.Contains("Policy edge-cloud-rc-ppo-800 seed-0 (RC-PPO) is active", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Executed DbCommand", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PolicyBaselineGreedy_ServesTheRule()
+    {
+        using var work = new ScratchDirectory("serve-greedy");
+
+        var result = await CliProcess.RunUntilAsync(Timeout, "Now listening on",
+            "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={work.File("controller.db")}", "--policy", "baseline-greedy");
+
+        Assert.Contains("Policy baseline-greedy", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PolicyDirectoryWithoutBundle_FailsNamingDecisionPolicy()
+    {
+        using var work = new ScratchDirectory("serve-nobundle");
+
+        var result = await CliProcess.RunAsync(Timeout, "serve", "--urls", "http://127.0.0.1:0", "--connection-string", $"Data Source={work.File("controller.db")}",
+            "--policy", work.File("no-such-bundle"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Decision:Policy", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +105,7 @@ public sealed class PlainOutputTests
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         AssertPlain(result);
-        Assert.Equal(3, TableRows(result.StandardOutput).Count - 1);
+        Assert.Equal(4, TableRows(result.StandardOutput).Count - 1); // baseline-greedy, learned policy, decision path, bus
     }
 
     [Fact]
