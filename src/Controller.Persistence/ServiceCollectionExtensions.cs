@@ -1,4 +1,5 @@
 using Controller.Persistence.Hosting;
+using Controller.Persistence.Ledgers;
 using Controller.Persistence.Queries;
 using Controller.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<OutcomeStore>();
         services.TryAddSingleton<PolicyStore>();
         services.TryAddSingleton<TrainingJobStore>();
+        services.TryAddSingleton<DialogueLedgerStore>();
         services.TryAddSingleton<DialogueSpendQuery>();
         services.TryAddSingleton<DeviceLedgerQuery>();
         services.TryAddSingleton<StatsQuery>();

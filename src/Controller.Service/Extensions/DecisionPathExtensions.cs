@@ -35,6 +35,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<ActivePolicy>();
         services.AddSingleton<DecisionRandom>();
         services.AddSingleton<DialogueGate>();
+        services.AddSingleton<DialogueLedgerCache>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();
