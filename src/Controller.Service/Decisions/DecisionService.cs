@@ -137,7 +137,7 @@ public sealed class DecisionService(
         // replica already holds it and restores it if the first attempt failed between recording and committing.
         ledger.Commit(stored.DeviceId, new EnergyCommitment(stored.DecisionId, stored.DecidedAt, stored.ExpiresAt, stored.ExpectedEnergyJoules));
 
-        metrics.DecisionLatency.RecordTicks(Stopwatch.GetTimestamp() - started);
+        metrics.RecordDecision(stored.Location, stored.PolicyName, Stopwatch.GetTimestamp() - started, stored.ExpectedCostUsd, stored.ExpectedEnergyJoules);
         return DecisionMapping.ToContract(stored);
     }
 }

@@ -28,6 +28,7 @@ public static class DecisionPathExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedStats>();
+        services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<DecisionMetrics>();
         services.AddSingleton<DeviceLedger>();
         services.TryAddSingleton<IDeviceRecordSource, StoreDeviceRecordSource>();

@@ -52,7 +52,7 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
 
         if (result != OutcomeRecordResult.UnknownDecision)
         {
-            metrics.RecordOutcome(result == OutcomeRecordResult.Inserted);
+            metrics.RecordOutcome(result == OutcomeRecordResult.Inserted, clock.GetUtcNow() - outcome.ReportedAt, outcome.CloudCostUsd, outcome.DeviceEnergyJoules);
         }
 
         return result switch
