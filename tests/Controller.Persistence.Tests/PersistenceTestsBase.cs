@@ -655,6 +655,19 @@ public abstract class PersistenceTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordDecision_LedgerOfAnotherDevicesDialogue_RefusedAndNothingWritten()
+    {
+        var others = await Store.DialogueLedgers.LoadAsync("dev-2", "dlg-1", BaseTime, CancellationToken.None);
+        var decision = Decision("dev-1", "dlg-1", 0, BaseTime);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.Decisions.RecordDecisionAsync(decision, others, CancellationToken.None));
+
+        Assert.Equal("ledger", refused.ParamName);
+        Assert.Equal(0, await Store.QueryAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Store.QueryAsync(db => db.DialogueLedgers.CountAsync()));
+    }
+
+    [Fact]
     public async Task RecordDecision_EightConcurrentTurnsOfOneDialogue_LedgerCountsEveryOneOnce()
     {
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>

@@ -42,22 +42,23 @@ public sealed class DecisionService(
 
     public async Task<PlacementDecided> DecideAsync(RequestPlacement request, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DecideOnceAsync(request, cancellationToken);
+                return await DecideOnceAsync(request, started, cancellationToken);
             }
             catch (DialogueLedgerConflictException conflict) when (attempt < LedgerAttempts)
             {
+                metrics.RecordLedgerConflict();
                 dialogues.Forget(conflict.DeviceId, conflict.DialogueId);
             }
         }
     }
 
-    private async Task<PlacementDecided> DecideOnceAsync(RequestPlacement request, CancellationToken cancellationToken)
+    private async Task<PlacementDecided> DecideOnceAsync(RequestPlacement request, long started, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
         var errors = RequestPlacementValidator.Validate(request, now);
         if (errors.Count > 0)

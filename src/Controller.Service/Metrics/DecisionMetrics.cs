@@ -38,6 +38,9 @@ public sealed class DecisionMetrics(OperatorMetrics operators)
         operators.RecordDecision(location, policy, System.Diagnostics.Stopwatch.GetElapsedTime(0, elapsedTicks), expectedCostUsd, expectedEnergyJoules);
     }
 
+    /// <summary>A turn found its dialogue's ledger moved on by another writer and is decided again.</summary>
+    public void RecordLedgerConflict() => operators.RecordLedgerConflict();
+
     /// <summary>A heartbeat handled <paramref name="lag"/> after the device sent it.</summary>
     public void RecordHeartbeat(bool stored, TimeSpan lag)
     {

@@ -18,6 +18,7 @@ public sealed class OperatorMetrics
     private readonly Counter _reportedUsd;
     private readonly Counter _reportedJoules;
     private readonly Gauge _multipliers;
+    private readonly Counter _ledgerConflicts;
     private readonly Lock _multipliersLock = new();
 
     public OperatorMetrics()
@@ -38,6 +39,7 @@ public sealed class OperatorMetrics
         _committedJoules = factory.CreateCounter("controller_budget_committed_energy_joules_total", "Device energy the decisions planned (expected), joules.");
         _reportedUsd = factory.CreateCounter("controller_budget_reported_usd_total", "Cloud spend outcomes reported, US dollars.");
         _reportedJoules = factory.CreateCounter("controller_budget_reported_energy_joules_total", "Device energy outcomes reported, joules.");
+        _ledgerConflicts = factory.CreateCounter("controller_dialogue_ledger_conflicts_total", "Turns decided again because another replica's turn or an outcome moved the dialogue's ledger on first.");
         _multipliers = factory.CreateGauge("controller_policy_lagrange_multiplier", "The active policy's Lagrange multiplier per constraint, as trained (manifest Constraints.FinalMultiplier).", "policy", "version", "constraint");
     }
 
@@ -61,6 +63,9 @@ public sealed class OperatorMetrics
         _reportedUsd.Inc(costUsd);
         _reportedJoules.Inc(energyJoules);
     }
+
+    /// <summary>A turn is decided again after its dialogue's ledger moved on.</summary>
+    public void RecordLedgerConflict() => _ledgerConflicts.Inc();
 
     /// <summary>A policy could not decide (no bundle, an exception, a guardrail) and its fallback answered.</summary>
     public void RecordFallback(string policy, string reason) => _fallbacks.WithLabels(policy, reason).Inc();

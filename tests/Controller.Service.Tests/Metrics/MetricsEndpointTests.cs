@@ -39,6 +39,7 @@ public sealed class MetricsEndpointTests
         Assert.True(Value(text, "controller_budget_committed_energy_joules_total") > 0);
         Assert.Contains("controller_budget_committed_usd_total", text, StringComparison.Ordinal);
         Assert.Contains("controller_budget_reported_usd_total", text, StringComparison.Ordinal);
+        Assert.Equal(0, Value(text, "controller_dialogue_ledger_conflicts_total")); // one replica: its turns never race
         Assert.Equal(0.75, Value(text, "controller_policy_lagrange_multiplier{policy=\"rc-ppo-test\",version=\"3\",constraint=\"latency\"}"));
         Assert.Equal(1.5, Value(text, "controller_policy_lagrange_multiplier{policy=\"rc-ppo-test\",version=\"3\",constraint=\"cost\"}"));
     }
