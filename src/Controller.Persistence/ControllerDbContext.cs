@@ -51,6 +51,8 @@ public sealed class ControllerDbContext(DbContextOptions<ControllerDbContext> op
 
     public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
 
+    public DbSet<DialogueLedgerEntity> DialogueLedgers => Set<DialogueLedgerEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

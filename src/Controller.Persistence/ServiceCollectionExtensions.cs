@@ -1,4 +1,5 @@
 using Controller.Persistence.Hosting;
+using Controller.Persistence.Ledgers;
 using Controller.Persistence.Queries;
 using Controller.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PolicyRegistryStore>();
         services.TryAddSingleton<PolicyOutcomesQuery>();
         services.TryAddSingleton<TrainingJobStore>();
+        services.TryAddSingleton<DialogueLedgerStore>();
         services.TryAddSingleton<DialogueSpendQuery>();
         services.TryAddSingleton<DeviceLedgerQuery>();
         services.TryAddSingleton<StatsQuery>();

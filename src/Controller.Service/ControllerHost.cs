@@ -43,6 +43,7 @@ public static class ControllerHost
         app.UseContractErrors();
         app.MapControllerApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapOperatorMetrics();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Controller.Persistence.Entities;
+using Controller.Persistence.Ledgers;
 using Controller.Persistence.Queries;
 using Controller.Persistence.Stores;
 using Controller.Persistence.Tests.Support;
@@ -16,7 +17,7 @@ namespace Controller.Persistence.Tests;
 /// </summary>
 public abstract partial class PersistenceTestsBase : IAsyncLifetime
 {
-    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice", "20261203000100_DecisionFallback", "20261203000200_PolicyRegistry"];
+    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice", "20261203000100_DecisionFallback", "20261203000200_PolicyRegistry", "20261203000300_DialogueLedger"];
     private static readonly string[] EfBookkeepingTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private readonly List<StoreHarness> _harnesses = [];
@@ -420,6 +421,12 @@ public abstract partial class PersistenceTestsBase : IAsyncLifetime
 
         var held = await StartHeldUpByOtherWriterAsync(() => Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime.AddSeconds(1), onRecord.RequestId), CancellationToken.None));
         var queued = Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-2", 0, BaseTime.AddSeconds(2)), CancellationToken.None);
+        // The caller reads its dialogue's ledger before it queues.
+        for (var waited = 0; writer.Queued < 1 && waited < 10_000; waited += 10)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(1, writer.Queued);
         using var giveUp = new CancellationTokenSource();
         var waiting = Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-3", 0, BaseTime.AddSeconds(3)), giveUp.Token);
@@ -561,6 +568,116 @@ public abstract partial class PersistenceTestsBase : IAsyncLifetime
         Assert.Equal(new DialogueSpend(2, 1, 0, 200, 0.125, 2.5, 700, 0.5, abandoned.ExpectedEnergyJoules), beforeExpiry);
         Assert.Equal(new DialogueSpend(2, 1, 1, 200, 0.125, 2.5, 0, 0, 0), afterExpiry);
         Assert.Equal(0, afterExpiry.PendingCount);
+    }
+
+    // ---- dialogue ledgers ---------------------------------------------------------------------
+
+    [Fact]
+    public async Task DialogueLedger_DecisionsOutcomesAndExpiries_SpendEqualsTheHistoryQueryAtEveryTime()
+    {
+        var made = new List<DecisionEntity>();
+        for (var turn = 0; turn < 5; turn++)
+        {
+            var decision = Decision("dev-1", "dlg-1", turn, BaseTime.AddSeconds(10 * turn));
+            decision.ExpectedLatencyMs = 100 * (turn + 1);
+            decision.ExpectedCostUsd = 0.001 * (turn + 1);
+            decision.ExpectedEnergyJoules = turn + 0.5;
+            made.Add(await Store.Decisions.RecordDecisionAsync(decision, CancellationToken.None));
+        }
+
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-2", "dlg-1", 0, BaseTime), CancellationToken.None); // another device's dialogue
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(made[1], 250, 0.0125, 7), CancellationToken.None);
+        var late = Outcome(made[0], 90, 0.0005, 1);
+        late.ReceivedAt = made[0].ExpiresAt.AddMinutes(1); // reported after its decision expired: still counts as reported
+        await Store.Outcomes.RecordOutcomeAsync(late, CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(made[1], 999, 9, 9), CancellationToken.None); // redelivered: counts once
+
+        var ledger = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime, CancellationToken.None);
+
+        Assert.Equal(7, ledger.Version); // five decisions and two outcomes, each one version
+        foreach (var seconds in new[] { 0, 15, 35, 45, 55, 65, 80, 600 })
+        {
+            var now = BaseTime.AddSeconds(seconds);
+            Assert.Equal(await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", now, CancellationToken.None), ledger.SpendAt(now));
+        }
+    }
+
+    [Fact]
+    public async Task DialogueLedger_DialogueWithoutARow_RebuiltFromItsHistoryAndTheNextDecisionCreatesIt()
+    {
+        var reported = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime), CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(10)), CancellationToken.None);
+        await Store.Outcomes.RecordOutcomeAsync(Outcome(reported, 100, 0.25, 1.5), CancellationToken.None);
+        // A dialogue decided before the ledger table existed has no row.
+        await Store.QueryAsync(db => db.DialogueLedgers.ExecuteDeleteAsync());
+
+        var rebuilt = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime.AddSeconds(20), CancellationToken.None);
+        Assert.Equal(0, rebuilt.Version);
+        Assert.Equal(await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", BaseTime.AddSeconds(20), CancellationToken.None), rebuilt.SpendAt(BaseTime.AddSeconds(20)));
+
+        var next = await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 2, BaseTime.AddSeconds(20)), rebuilt, CancellationToken.None);
+
+        Assert.Equal(1, next.Ledger?.Version);
+        var onRecord = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime.AddSeconds(21), CancellationToken.None);
+        Assert.Equal(await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", BaseTime.AddSeconds(21), CancellationToken.None), onRecord.SpendAt(BaseTime.AddSeconds(21)));
+    }
+
+    [Fact]
+    public async Task RecordDecision_LedgerMovedOnSinceItWasRead_ConflictAndNothingWritten()
+    {
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 0, BaseTime), CancellationToken.None);
+        var read = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime, CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", 1, BaseTime.AddSeconds(1)), CancellationToken.None); // another replica's turn
+        var stale = Decision("dev-1", "dlg-1", 2, BaseTime.AddSeconds(2));
+
+        var conflict = await Assert.ThrowsAsync<DialogueLedgerConflictException>(() => Store.Decisions.RecordDecisionAsync(stale, read, CancellationToken.None));
+
+        Assert.Equal(("dev-1", "dlg-1"), (conflict.DeviceId, conflict.DialogueId));
+        Assert.False(await Store.QueryAsync(db => db.Decisions.AnyAsync(d => d.DecisionId == stale.DecisionId)));
+        Assert.Equal(2, (await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime, CancellationToken.None)).DecisionCount);
+    }
+
+    [Fact]
+    public async Task RecordDecision_TwoWritersStartTheSameNewDialogue_SecondConflictsAndOthersInItsBatchAreWritten()
+    {
+        var empty = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-new", BaseTime, CancellationToken.None);
+        await Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-new", 0, BaseTime), empty, CancellationToken.None);
+        var second = Decision("dev-1", "dlg-new", 0, BaseTime.AddSeconds(1));
+        var bystanders = Enumerable.Range(0, 8).Select(i => Decision("dev-2", $"dlg-{i}", 0, BaseTime)).ToArray();
+
+        var writes = bystanders.Select(d => Store.Decisions.RecordDecisionAsync(d, CancellationToken.None)).ToList();
+        var conflicting = Store.Decisions.RecordDecisionAsync(second, empty, CancellationToken.None);
+
+        await Assert.ThrowsAsync<DialogueLedgerConflictException>(() => conflicting);
+        await Task.WhenAll(writes);
+        Assert.Equal(9, await Store.QueryAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(1, (await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-new", BaseTime, CancellationToken.None)).DecisionCount);
+    }
+
+    [Fact]
+    public async Task RecordDecision_LedgerOfAnotherDevicesDialogue_RefusedAndNothingWritten()
+    {
+        var others = await Store.DialogueLedgers.LoadAsync("dev-2", "dlg-1", BaseTime, CancellationToken.None);
+        var decision = Decision("dev-1", "dlg-1", 0, BaseTime);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.Decisions.RecordDecisionAsync(decision, others, CancellationToken.None));
+
+        Assert.Equal("ledger", refused.ParamName);
+        Assert.Equal(0, await Store.QueryAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Store.QueryAsync(db => db.DialogueLedgers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RecordDecision_EightConcurrentTurnsOfOneDialogue_LedgerCountsEveryOneOnce()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.Decisions.RecordDecisionAsync(Decision("dev-1", "dlg-1", i, BaseTime.AddMilliseconds(i)), CancellationToken.None))));
+
+        var ledger = await Store.DialogueLedgers.LoadAsync("dev-1", "dlg-1", BaseTime, CancellationToken.None);
+
+        Assert.Equal(8, ledger.DecisionCount);
+        Assert.Equal(8, ledger.Pending.Length);
+        Assert.Equal(await Store.DialogueSpend.GetAsync("dev-1", "dlg-1", BaseTime.AddSeconds(1), CancellationToken.None), ledger.SpendAt(BaseTime.AddSeconds(1)));
     }
 
     [Fact]

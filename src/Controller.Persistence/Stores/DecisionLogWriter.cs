@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Controller.Persistence.Entities;
 using Controller.Persistence.Hosting;
+using Controller.Persistence.Ledgers;
 using Controller.Persistence.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,13 @@ namespace Controller.Persistence.Stores;
 /// A batch that hits a unique key (a retried request id, possibly twice in one batch) is rolled back and written
 /// one decision at a time, each repeat getting the decision already on record. Repeats are rare, so the slow path
 /// costs nothing in the common case.
+/// </para>
+/// <para>
+/// A decision may carry its dialogue's next ledger version (<see cref="DialogueLedgerState"/>), written in the same
+/// transaction and only if the row on record is still at the version before it. When another writer came first (a
+/// replica's decision or an outcome of the same dialogue) that caller gets <see cref="DialogueLedgerConflictException"/>
+/// and nothing is written for it; the rest of the batch is written one by one. Two decisions of one dialogue in one
+/// batch are never staged together: the second waits for the first's commit.
 /// </para>
 /// </summary>
 public sealed class DecisionLogWriter : IAsyncDisposable, IDisposable
@@ -56,13 +64,15 @@ public sealed class DecisionLogWriter : IAsyncDisposable, IDisposable
     /// Queues <paramref name="decision"/> and returns once it is committed: the decision itself, or the one already on
     /// record for its request id. <paramref name="cancellationToken"/> is honoured only while waiting for room.
     /// </summary>
+    /// <param name="ledger">The dialogue's ledger with this decision in it, written with the decision if the row is still at the version before; null to leave the ledger alone.</param>
     /// <exception cref="InvalidOperationException">The decision id is already used by a different request.</exception>
+    /// <exception cref="DialogueLedgerConflictException">The dialogue's ledger moved on since <paramref name="ledger"/> was read; nothing was written.</exception>
     /// <exception cref="ObjectDisposedException">The writer has stopped.</exception>
-    public async Task<DecisionEntity> WriteAsync(DecisionEntity decision, CancellationToken cancellationToken)
+    public async Task<DecisionEntity> WriteAsync(DecisionEntity decision, DialogueLedgerState? ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         // Continuations run off the writer's loop, so one slow caller does not hold up the next batch.
-        var pending = new PendingDecision(decision, new TaskCompletionSource<DecisionEntity>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingDecision(decision, ledger, new TaskCompletionSource<DecisionEntity>(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
             await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -105,12 +115,51 @@ public sealed class DecisionLogWriter : IAsyncDisposable, IDisposable
 
     private async Task WriteBatchAsync(List<PendingDecision> batch)
     {
+        // A dialogue's ledger row can take one new version per transaction; later turns of it wait for the commit.
+        var staged = new List<PendingDecision>(batch.Count);
+        var deferred = new List<PendingDecision>();
+        var dialogues = new HashSet<(string, string)>();
+        foreach (var pending in batch)
+        {
+            (pending.Ledger is null || dialogues.Add((pending.Ledger.DeviceId, pending.Ledger.DialogueId)) ? staged : deferred).Add(pending);
+        }
+
+        if (!await TryWriteTogetherAsync(staged).ConfigureAwait(false))
+        {
+            deferred.InsertRange(0, staged);
+        }
+
+        foreach (var pending in deferred)
+        {
+            try
+            {
+                pending.Stored.TrySetResult(await WriteOneAsync(pending).ConfigureAwait(false));
+            }
+            catch (Exception exception)
+            {
+                pending.Stored.TrySetException(exception);
+            }
+        }
+    }
+
+    /// <returns>False when a key or a ledger version stood in the way and nothing was written.</returns>
+    private async Task<bool> TryWriteTogetherAsync(List<PendingDecision> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return true;
+        }
+
         using (await _writeGate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
         await using (var context = await _contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
             foreach (var pending in batch)
             {
                 context.Decisions.Add(pending.Decision);
+                if (pending.Ledger is not null)
+                {
+                    DialogueLedgerStore.Stage(context, pending.Ledger, pending.Decision.DecidedAt);
+                }
             }
 
             try
@@ -124,51 +173,67 @@ public sealed class DecisionLogWriter : IAsyncDisposable, IDisposable
                     pending.Stored.TrySetResult(pending.Decision);
                 }
 
-                return;
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Some dialogue's ledger moved on (another replica, an outcome); sort out whose one by one.
+                return false;
             }
             catch (DbUpdateException exception) when (ConstraintViolation.IsUnique(exception))
             {
-                // Some request id is on record already (or twice in this batch); sort them out one by one below.
-            }
-        }
-
-        foreach (var pending in batch)
-        {
-            try
-            {
-                pending.Stored.TrySetResult(await WriteOneAsync(pending.Decision).ConfigureAwait(false));
-            }
-            catch (Exception exception)
-            {
-                pending.Stored.TrySetException(exception);
+                // Some request id is on record already (or twice in this batch), or another writer created a dialogue's
+                // ledger row first; sort them out one by one.
+                return false;
             }
         }
     }
 
-    private async Task<DecisionEntity> WriteOneAsync(DecisionEntity decision)
+    private async Task<DecisionEntity> WriteOneAsync(PendingDecision pending)
     {
+        var decision = pending.Decision;
         using (await _writeGate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
         await using (var context = await _contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
             context.Decisions.Add(decision);
+            if (pending.Ledger is not null)
+            {
+                DialogueLedgerStore.Stage(context, pending.Ledger, decision.DecidedAt);
+            }
+
             try
             {
                 await context.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                 return decision;
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw Conflict(pending.Ledger!);
+            }
             catch (DbUpdateException exception) when (ConstraintViolation.IsUnique(exception))
             {
-                // Either the request id or the decision id exists already; find out which below.
+                // The request id, the decision id or the dialogue's new ledger row exists already; find out which below.
             }
         }
 
         await using var lookup = await _contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-        var existing = await lookup.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == decision.RequestId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(
-                $"Decision {decision.DecisionId} for request {decision.RequestId} was not stored: the decision id is already used by another request.");
-        PersistenceLog.ExistingDecisionReturned(_logger, decision.RequestId, existing.DecisionId);
-        return existing;
+        var existing = await lookup.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == decision.RequestId).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            PersistenceLog.ExistingDecisionReturned(_logger, decision.RequestId, existing.DecisionId);
+            return existing;
+        }
+
+        if (pending.Ledger is { Version: 1 } && !await lookup.Decisions.AnyAsync(d => d.DecisionId == decision.DecisionId).ConfigureAwait(false))
+        {
+            throw Conflict(pending.Ledger);
+        }
+
+        throw new InvalidOperationException(
+            $"Decision {decision.DecisionId} for request {decision.RequestId} was not stored: the decision id is already used by another request.");
     }
+
+    private static DialogueLedgerConflictException Conflict(DialogueLedgerState ledger) => new(ledger.DeviceId, ledger.DialogueId, ledger.Version - 1);
 
     /// <summary>Stops taking decisions and waits until every queued one is written.</summary>
     public async ValueTask DisposeAsync()
@@ -180,5 +245,5 @@ public sealed class DecisionLogWriter : IAsyncDisposable, IDisposable
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed record PendingDecision(DecisionEntity Decision, TaskCompletionSource<DecisionEntity> Stored);
+    private sealed record PendingDecision(DecisionEntity Decision, DialogueLedgerState? Ledger, TaskCompletionSource<DecisionEntity> Stored);
 }

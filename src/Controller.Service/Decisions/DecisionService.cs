@@ -3,6 +3,7 @@ using System.Text.Json;
 using Controller.Contracts;
 using Controller.Offloading.Placement;
 using Controller.Persistence;
+using Controller.Persistence.Ledgers;
 using Controller.Service.Logging;
 using Controller.Service.Metrics;
 using Controller.Service.Options;
@@ -19,11 +20,12 @@ namespace Controller.Service.Decisions;
 /// answer. Logging happens before answering, so every decision an agent acts on is on record; a
 /// retried request (same request id) gets the decision already on record. Turns of one dialogue pass the
 /// budget-read-to-record section one at a time (<see cref="DialogueGate"/>), so concurrent turns cannot each spend the
-/// same remaining budget.
+/// same remaining budget; across replicas the dialogue's ledger row does the same: a decision is written only if the
+/// ledger it was made from is still the one on record, and is made again from the new one otherwise.
 /// </summary>
 public sealed class DecisionService(
     DecisionStore decisions,
-    DialogueSpendQuery spend,
+    DialogueLedgerCache dialogues,
     DeviceStateLookup devices,
     DeviceLedger ledger,
     ActivePolicy policy,
@@ -36,11 +38,30 @@ public sealed class DecisionService(
     TimeProvider clock,
     ILogger<DecisionService> logger)
 {
+    /// <summary>Decisions made again after another replica's write moved the dialogue's ledger on; each retry sees that write.</summary>
+    private const int LedgerAttempts = 16;
+
     private readonly DecisionOptions _options = options.Value;
 
     public async Task<PlacementDecided> DecideAsync(RequestPlacement request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideOnceAsync(request, started, cancellationToken);
+            }
+            catch (DialogueLedgerConflictException conflict) when (attempt < LedgerAttempts)
+            {
+                metrics.RecordLedgerConflict();
+                dialogues.Forget(conflict.DeviceId, conflict.DialogueId);
+            }
+        }
+    }
+
+    private async Task<PlacementDecided> DecideOnceAsync(RequestPlacement request, long started, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var errors = RequestPlacementValidator.Validate(request, now);
         if (errors.Count > 0)
@@ -54,7 +75,8 @@ public sealed class DecisionService(
         // recorded before it.
         var decidedAt = clock.GetUtcNow();
         var state = await devices.FindAsync(request.DeviceId, cancellationToken);
-        var spent = await spend.GetAsync(request.DeviceId, request.DialogueId, decidedAt, cancellationToken);
+        var dialogue = await dialogues.GetAsync(request.DeviceId, request.DialogueId, decidedAt, cancellationToken);
+        var spent = dialogue.SpendAt(decidedAt);
         var budgets = new BudgetState(
             LatencyRemainingMs: Math.Max(0, _options.DialogueLatencyBudgetMs - spent.TotalLatencyMs),
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
@@ -91,14 +113,24 @@ public sealed class DecisionService(
             Observation = DecisionVectors.Observation(choice.Observation),
             ActionMask = DecisionVectors.Mask(choice.Mask),
         };
-        if (choice.FallbackReason is not null)
+        if (choice.FallbackReason is { } fallbackReason)
         {
-            metrics.RecordFallback();
+            metrics.RecordFallback(active.Name, fallbackReason);
         }
 
         // No cancellation from here on: the policy has chosen, and a cancel landing after the durable write (Npgsql throws
         // on a cancel even after COMMIT) would leave a decision on record whose energy nobody committed.
-        var stored = await decisions.RecordDecisionAsync(entity, CancellationToken.None);
+        var recorded = await decisions.RecordDecisionAsync(entity, dialogue, CancellationToken.None);
+        var stored = recorded.Decision;
+        if (recorded.Ledger is { } next)
+        {
+            dialogues.Offer(next);
+        }
+        else
+        {
+            dialogues.Forget(request.DeviceId, request.DialogueId);
+        }
+
         if (stored.DecisionId != entity.DecisionId)
         {
             // A request id is not a bearer token for someone else's decision: a repeat must come from the same device
@@ -122,7 +154,7 @@ public sealed class DecisionService(
         // replica already holds it and restores it if the first attempt failed between recording and committing.
         ledger.Commit(stored.DeviceId, new EnergyCommitment(stored.DecisionId, stored.DecidedAt, stored.ExpiresAt, stored.ExpectedEnergyJoules));
 
-        metrics.DecisionLatency.RecordTicks(Stopwatch.GetTimestamp() - started);
+        metrics.RecordDecision(stored.Location, stored.PolicyName, Stopwatch.GetTimestamp() - started, stored.ExpectedCostUsd, stored.ExpectedEnergyJoules);
         return DecisionMapping.ToContract(stored);
     }
 }

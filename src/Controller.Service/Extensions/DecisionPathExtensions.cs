@@ -29,6 +29,7 @@ public static class DecisionPathExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedStats>();
+        services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<DecisionMetrics>();
         services.AddSingleton<DeviceLedger>();
         services.TryAddSingleton<IDeviceRecordSource, StoreDeviceRecordSource>();
@@ -36,6 +37,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<ActivePolicy>();
         services.AddSingleton<DecisionRandom>();
         services.AddSingleton<DialogueGate>();
+        services.AddSingleton<DialogueLedgerCache>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();

@@ -22,7 +22,7 @@ public sealed class HeartbeatIngestor(TelemetryStore store, DeviceLedger ledger,
 
         var inserted = await store.RecordHeartbeatAsync(HeartbeatMapping.ToEntity(heartbeat, now), cancellationToken);
         ledger.Heartbeat(heartbeat, now);
-        metrics.RecordHeartbeat(inserted);
+        metrics.RecordHeartbeat(inserted, clock.GetUtcNow() - heartbeat.SentAt);
         return inserted;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Controller.Service.Ingestion;
 
 /// <summary>Validates an outcome and stores it joined to its decision (one outcome per decision).</summary>
-public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, DecisionMetrics metrics, TimeProvider clock, ILogger<OutcomeIngestor> logger)
+public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions, DeviceLedger ledger, DialogueLedgerCache dialogues, DecisionMetrics metrics, TimeProvider clock, ILogger<OutcomeIngestor> logger)
 {
     /// <returns>True when stored; false when it was a redelivery of an outcome already stored.</returns>
     /// <exception cref="InvalidMessageException">The outcome is malformed; nothing was written.</exception>
@@ -35,7 +35,13 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
                 [new ValidationError("deviceId", $"'{outcome.DeviceId}' did not receive decision {outcome.DecisionId}")]);
         }
 
-        var result = await store.RecordOutcomeAsync(ToEntity(outcome, now), cancellationToken);
+        var recorded = await store.RecordAsync(ToEntity(outcome, now), cancellationToken);
+        var result = recorded.Result;
+        if (recorded.Ledger is { } dialogue)
+        {
+            dialogues.Offer(dialogue);
+        }
+
         if (result == OutcomeRecordResult.Inserted)
         {
             // The decision committed its expected energy; the device has now reported what it really spent. Keyed by the
@@ -46,7 +52,7 @@ public sealed class OutcomeIngestor(OutcomeStore store, DecisionStore decisions,
 
         if (result != OutcomeRecordResult.UnknownDecision)
         {
-            metrics.RecordOutcome(result == OutcomeRecordResult.Inserted);
+            metrics.RecordOutcome(result == OutcomeRecordResult.Inserted, clock.GetUtcNow() - outcome.ReportedAt, outcome.CloudCostUsd, outcome.DeviceEnergyJoules);
         }
 
         return result switch

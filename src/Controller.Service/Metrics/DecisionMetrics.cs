@@ -2,8 +2,11 @@ using Controller.Offloading.Measurement;
 
 namespace Controller.Service.Metrics;
 
-/// <summary>Counters for the decision path, read by the demo summary, benchmarks and the stats endpoint.</summary>
-public sealed class DecisionMetrics
+/// <summary>
+/// Counters for the decision path, read by the demo summary, benchmarks and the stats endpoint; what operators scrape
+/// goes on to <see cref="OperatorMetrics"/>.
+/// </summary>
+public sealed class DecisionMetrics(OperatorMetrics operators)
 {
     /// <summary>Time inside the decision path: validation, state lookup, policy, logging the decision.</summary>
     public LatencyHistogram DecisionLatency { get; } = new();
@@ -32,7 +35,43 @@ public sealed class DecisionMetrics
 
     public void RecordRejected() => Interlocked.Increment(ref _rejected);
 
-    public void RecordFallback() => Interlocked.Increment(ref _fallbacks);
+    /// <summary>A decision <paramref name="policy"/> handed to its fallback, counted here and on <c>/metrics</c> by <see cref="FallbackKind"/>.</summary>
+    public void RecordFallback(string policy, string reason)
+    {
+        Interlocked.Increment(ref _fallbacks);
+        operators.RecordFallback(policy, FallbackKind.Of(reason));
+    }
+
+    /// <summary>A decision answered <paramref name="elapsedTicks"/> (<see cref="System.Diagnostics.Stopwatch"/> ticks) after its request arrived.</summary>
+    public void RecordDecision(string location, string policy, long elapsedTicks, double expectedCostUsd, double expectedEnergyJoules)
+    {
+        DecisionLatency.RecordTicks(elapsedTicks);
+        operators.RecordDecision(location, policy, System.Diagnostics.Stopwatch.GetElapsedTime(0, elapsedTicks), expectedCostUsd, expectedEnergyJoules);
+    }
+
+    /// <summary>A turn found its dialogue's ledger moved on by another writer and is decided again.</summary>
+    public void RecordLedgerConflict() => operators.RecordLedgerConflict();
+
+    /// <summary>A heartbeat handled <paramref name="lag"/> after the device sent it.</summary>
+    public void RecordHeartbeat(bool stored, TimeSpan lag)
+    {
+        RecordHeartbeat(stored);
+        if (stored)
+        {
+            operators.RecordIngestion("heartbeat", lag);
+        }
+    }
+
+    /// <summary>An outcome handled <paramref name="lag"/> after the device reported it, with what it reported spending.</summary>
+    public void RecordOutcome(bool stored, TimeSpan lag, double costUsd, double energyJoules)
+    {
+        RecordOutcome(stored);
+        if (stored)
+        {
+            operators.RecordIngestion("outcome", lag);
+            operators.RecordReportedSpend(costUsd, energyJoules);
+        }
+    }
 
     public void RecordHeartbeat(bool stored) => Interlocked.Increment(ref (stored ? ref _heartbeatsStored : ref _duplicateHeartbeats));
 

@@ -71,6 +71,15 @@ public sealed class DecisionOptions
     [Range(1, 86_400)]
     public double CommitmentHorizonSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// Most dialogues whose budget ledger is held in memory between turns; past it the held ledgers are dropped and read
+    /// from the store again when next needed. A held ledger is only a guess at the row on record (every decision is
+    /// written only if the row is still at the version it was made from), so this bounds memory, not correctness.
+    /// Default 100,000.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int DialogueLedgerMaxDialogues { get; set; } = 100_000;
+
     /// <summary>Seed of the decision randomness; null seeds from the clock. Default null.</summary>
     public int? Seed { get; set; }
 }

@@ -1,5 +1,6 @@
 using Controller.Persistence;
 using Controller.Persistence.Hosting;
+using Controller.Persistence.Ledgers;
 using Controller.Persistence.Queries;
 using Controller.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class StoreHarness : IAsyncDisposable
     public TrainingJobStore TrainingJobs => _services.GetRequiredService<TrainingJobStore>();
 
     public DialogueSpendQuery DialogueSpend => _services.GetRequiredService<DialogueSpendQuery>();
+
+    public DialogueLedgerStore DialogueLedgers => _services.GetRequiredService<DialogueLedgerStore>();
 
     public DeviceLedgerQuery DeviceLedger => _services.GetRequiredService<DeviceLedgerQuery>();
 
