@@ -16,7 +16,7 @@ namespace Controller.Persistence.Tests;
 /// </summary>
 public abstract class PersistenceTestsBase : IAsyncLifetime
 {
-    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice"];
+    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice", "20261203000100_DecisionFallback"];
     private static readonly string[] EfBookkeepingTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private readonly List<StoreHarness> _harnesses = [];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Controller.Contracts;
 using Controller.Offloading.Devices;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Cli.Jobs;
 
@@ -86,9 +87,9 @@ internal sealed class EdgeCloudOptions
 
     /// <summary>The <c>--planner-prior</c> value.</summary>
     /// <exception cref="ArgumentException">Negative or not finite.</exception>
-    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && Training.EdgeCloud.Environments.PlannerPrior.IsValidSharpness(beta)
+    public double ResolvePlannerPrior(ParseResult parse) => parse.GetValue(PlannerPrior) is var beta && Controller.Offloading.EdgeCloud.Problem.PlannerPrior.IsValidSharpness(beta)
         ? beta
-        : throw new ArgumentException($"--planner-prior must lie in 0..{Training.EdgeCloud.Environments.PlannerPrior.MaxSharpness}, got {parse.GetValue(PlannerPrior)}");
+        : throw new ArgumentException($"--planner-prior must lie in 0..{Controller.Offloading.EdgeCloud.Problem.PlannerPrior.MaxSharpness}, got {parse.GetValue(PlannerPrior)}");
 
     /// <summary>
     /// <c>generated</c> → null (generated traces); an existing directory → itself; the default

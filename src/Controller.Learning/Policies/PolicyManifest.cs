@@ -42,6 +42,13 @@ public sealed record PolicyManifest
 
     public DateTimeOffset CreatedUtc { get; init; }
 
+    /// <summary>
+    /// The decision problem the policy was trained on, as its trainer describes it (for the edge–cloud problem: its name,
+    /// window budgets, K, the budget mask, how draft lengths are named and the planner prior's β), so that serving can
+    /// rebuild the same observation, mask and logit prior or refuse the bundle. Empty for bundles written before it existed.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement> Problem { get; init; } = new Dictionary<string, JsonElement>();
+
     /// <summary>File name of the weights beside the manifest.</summary>
     public string WeightsFile { get; init; } = PolicyBundleSerializer.DefaultWeightsFile;
 

@@ -21,6 +21,7 @@ public sealed class DecisionEntityConfiguration : IEntityTypeConfiguration<Decis
         builder.Property(d => d.UploadModalityIds).HasJsonArrayConversion();
         builder.Property(d => d.PolicyName).HasMaxLength(ColumnLengths.PolicyName);
         builder.Property(d => d.PolicyVersion).HasMaxLength(ColumnLengths.PolicyVersion);
+        builder.Property(d => d.FallbackReason).HasMaxLength(ColumnLengths.FallbackReason);
 
         // The unique index is what makes a retried request get the decision already made.
         builder.HasIndex(d => d.RequestId).IsUnique();

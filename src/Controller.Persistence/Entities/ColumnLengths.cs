@@ -25,6 +25,9 @@ public static class ColumnLengths
     /// <summary>Enum names stored as text (location, network, statuses).</summary>
     public const int EnumName = 32;
 
+    /// <summary>Why a policy handed a decision to its fallback (longer reasons are cut).</summary>
+    public const int FallbackReason = 256;
+
     /// <summary>Filesystem path of a policy bundle.</summary>
     public const int Path = 1024;
 }

@@ -56,6 +56,15 @@ public sealed class DecisionEntity
     /// <summary>The <see cref="Controller.Contracts.RequestPlacement"/> as received, JSON, for replay and training.</summary>
     public required string RequestJson { get; set; }
 
+    /// <summary>Why the active policy's fallback made this decision; null when the policy decided itself.</summary>
+    public string? FallbackReason { get; set; }
+
+    /// <summary>The observation a learned policy decided from, float32 little-endian; null for policies without one.</summary>
+    public byte[]? Observation { get; set; }
+
+    /// <summary>The action mask it decided under, one byte per action of its problem (1 = allowed); null for policies without one.</summary>
+    public byte[]? ActionMask { get; set; }
+
     /// <summary>The outcome joined to this decision, when loaded and reported.</summary>
     public OutcomeEntity? Outcome { get; set; }
 }

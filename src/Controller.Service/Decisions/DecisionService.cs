@@ -82,7 +82,14 @@ public sealed class DecisionService(
             ExpectedCostUsd = choice.Expected.CloudCostUsd,
             ExpectedEnergyJoules = choice.Expected.DeviceEnergyJoules,
             RequestJson = JsonSerializer.Serialize(request, ContractJson.Options),
+            FallbackReason = choice.FallbackReason is { } reason ? reason[..Math.Min(reason.Length, ColumnLengths.FallbackReason)] : null,
+            Observation = DecisionVectors.Observation(choice.Observation),
+            ActionMask = DecisionVectors.Mask(choice.Mask),
         };
+        if (choice.FallbackReason is not null)
+        {
+            metrics.RecordFallback();
+        }
 
         // No cancellation from here on: the policy has chosen, and a cancel landing after the durable write (Npgsql throws
         // on a cancel even after COMMIT) would leave a decision on record whose energy nobody committed.

@@ -4,6 +4,7 @@ using Controller.Service.Http;
 using Controller.Service.Ingestion;
 using Controller.Service.Metrics;
 using Controller.Service.Options;
+using Controller.Service.Policies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class DecisionPathExtensions
         services.AddSingleton<OutcomeIngestor>();
         services.TryAddSingleton<IPlacementPolicy>(sp =>
             new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = sp.GetRequiredService<IOptions<DecisionOptions>>().Value.Epsilon }));
+        services.TryAddSingleton<IPolicyBundleLoader, LearnedPolicyLoader>();
         services.AddHostedService<PolicyActivationService>();
         return services;
     }

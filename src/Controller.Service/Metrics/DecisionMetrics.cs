@@ -9,6 +9,7 @@ public sealed class DecisionMetrics
     public LatencyHistogram DecisionLatency { get; } = new();
 
     private long _rejected;
+    private long _fallbacks;
     private long _heartbeatsStored;
     private long _duplicateHeartbeats;
     private long _outcomesStored;
@@ -26,7 +27,12 @@ public sealed class DecisionMetrics
 
     public long DuplicateOutcomes => Interlocked.Read(ref _duplicateOutcomes);
 
+    /// <summary>Decisions the active policy handed to its fallback (baseline-greedy), whatever the reason.</summary>
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
     public void RecordRejected() => Interlocked.Increment(ref _rejected);
+
+    public void RecordFallback() => Interlocked.Increment(ref _fallbacks);
 
     public void RecordHeartbeat(bool stored) => Interlocked.Increment(ref (stored ? ref _heartbeatsStored : ref _duplicateHeartbeats));
 

@@ -31,6 +31,13 @@ public sealed class DecisionOptions
     public double Epsilon { get; set; } = 0.05;
 
     /// <summary>
+    /// η of a learned policy: the share of probability spread uniformly over the allowed actions, so every allowed action
+    /// is logged with propensity ≥ η / (allowed actions). Default 0.05.
+    /// </summary>
+    [Range(0, 0.999)]
+    public double LearnedExplorationFloor { get; set; } = 0.05;
+
+    /// <summary>
     /// Most devices whose energy ledger is held in memory; past it the longest-loaded tenth is dropped (they are read
     /// from the store again when next needed). Default 100,000.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Controller.Learning.Algorithms;
 using Controller.Learning.Metrics;
 using Controller.Learning.Policies;
@@ -37,7 +38,8 @@ public static class LearnerRun
     /// </summary>
     public static TrainingOutcome LearnAndSave(
         LearnerKind kind, TrainingSetup setup, StringWriter curve, long steps, int seed, string name, string dataset, string outputRoot,
-        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default, string backend = LearnerCatalog.ManagedBackendName)
+        LearnerHyperparameters? hyperparameters = null, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, JsonElement>? problem = null, string backend = LearnerCatalog.ManagedBackendName)
     {
         ArgumentNullException.ThrowIfNull(curve);
         var clock = Stopwatch.StartNew();
@@ -45,6 +47,11 @@ public static class LearnerRun
         var (summary, bundle) = Learn(kind, setup, steps, seed, name, VersionFor(seed), dataset, hyperparameters, cancellationToken, backend);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        if (problem is not null)
+        {
+            bundle = bundle with { Manifest = bundle.Manifest with { Problem = problem } };
+        }
+
         var directory = PolicyBundleStore.Save(outputRoot, bundle);
         var curvePath = Path.Combine(directory, LearningCurveFile);
         File.WriteAllText(curvePath, curve.ToString());

@@ -1,5 +1,6 @@
 using Controller.Offloading.EdgeCloud;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Baselines;
 

@@ -1,5 +1,6 @@
 using Controller.Contracts;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Baselines;
 

@@ -2,6 +2,7 @@ using Controller.Contracts;
 using Controller.Learning.Environments;
 using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud;
+using Controller.Offloading.EdgeCloud.Problem;
 using Controller.Offloading.Placement;
 using Controller.Training.EdgeCloud.Datasets;
 
@@ -24,10 +25,10 @@ namespace Controller.Training.EdgeCloud.Environments;
 public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
 {
     /// <summary>Names of the cost vector's entries.</summary>
-    public static IReadOnlyList<string> CostNames { get; } = ["energy", "spend", "slo"];
+    public static IReadOnlyList<string> CostNames => EdgeCloudReward.CostNames;
 
     /// <summary>Standard deviations of the remaining-request count (≈ Poisson) the budget mask reserves for.</summary>
-    public const double ReserveDeviations = 2;
+    public const double ReserveDeviations = EdgeCloudMask.ReserveDeviations;
 
     private readonly Func<NetworkProfile, int, IChannelTrace> _traces;
     private readonly Func<DeviceProfile, IThermalModel> _thermals;
@@ -158,15 +159,14 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         var sample = ChargeRadio(simulator.Simulate(ToChoice(decision, composite, action), ToPlacement(request), decision.Device,
             decision.Channel, _outcomeRandom, request.TextAlpha), decision.Device, request.ThinkSeconds);
         var latencyS = sample.TotalLatencyMs / 1_000;
-        var miss = sample.TotalLatencyMs > Options.LatencySloMs;
-        var rate = sample.QualityScore * sample.TokensGenerated / latencyS;
+        var budgets = Options.Budgets;
+        var miss = EdgeCloudReward.MissesSlo(sample.TotalLatencyMs, budgets);
+        var rate = EdgeCloudReward.QualityWeightedRate(sample.QualityScore, sample.TokensGenerated, sample.TotalLatencyMs);
         LastOutcome = new EdgeCloudStepOutcome(action, sample.ExecutedLocation, sample.ExecutedDraftLength, Network.Type,
             sample.TotalLatencyMs, sample.DeviceEnergyJoules, sample.CloudCostUsd, sample.QualityScore, sample.TokensGenerated, miss, rate,
             sample.DraftTokensProposed, sample.DraftTokensAccepted);
 
-        costs[0] = (float)(sample.DeviceEnergyJoules / Options.EnergyBudgetJoules);
-        costs[1] = (float)(sample.CloudCostUsd / Options.SpendBudgetUsd);
-        costs[2] = miss ? (float)(1 / Options.SloMissesPerWindow) : 0f;
+        EdgeCloudReward.WriteCosts(sample.DeviceEnergyJoules, sample.CloudCostUsd, miss, budgets, costs);
         WindowEnergyJoules += sample.DeviceEnergyJoules;
         WindowSpendUsd += sample.CloudCostUsd;
         WindowRequests++;
@@ -186,7 +186,7 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         {
             // The window is over: the next request belongs to the next window and is drawn by Reset, so every
             // method sees the same request sequence across windows. The terminal observation repeats this one.
-            EdgeCloudObservation.Write(Decision, Options, observation);
+            EdgeCloudObservation.Write(Decision, Options.Budgets, observation);
             _mask.CopyTo(actionMask);
         }
         else
@@ -211,19 +211,8 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
     /// <summary>A short label of an action, e.g. <c>spec{0,2} k=4</c>.</summary>
     public string Describe(int action) => Label(Space, action);
 
-    /// <summary>Label of <paramref name="action"/> in <paramref name="space"/>.</summary>
-    public static string Label(CompositeActionSpace space, int action)
-    {
-        ArgumentNullException.ThrowIfNull(space);
-        var a = space.Decode(action);
-        var subset = "{" + string.Join(",", Enumerable.Range(0, space.ModalityCount).Where(i => (a.ModalityMask & (1 << i)) != 0)) + "}";
-        return a.Location switch
-        {
-            Location.Local => "local",
-            Location.Cloud => $"cloud{subset}",
-            _ => $"spec{subset} k={a.DraftLength}",
-        };
-    }
+    /// <summary>Label of <paramref name="action"/> in <paramref name="space"/> (<see cref="EdgeCloudActionLabels"/>).</summary>
+    public static string Label(CompositeActionSpace space, int action) => EdgeCloudActionLabels.Label(space, action);
 
     /// <summary>
     /// Adds the radio's promotion (when this request's transfer finds the radio idle) and the tail this step's gap
@@ -280,70 +269,17 @@ public sealed class EdgeCloudEnvironment : IEnvironment, IActionPrior
         var request = _workload.Next(Device);
         _cloud.Next(_cloudRandom);
         var channel = _trace!.At(_traceOffset + TimeSeconds);
+        var budgets = Options.Budgets;
         Decision = EdgeCloudDecision.Create(Device, _thermal!.SpeedFactor, Network, channel, _cloud.Factor, request, Options.MaxDraftLength,
-            1 - (WindowEnergyJoules / Options.EnergyBudgetJoules), 1 - (WindowSpendUsd / Options.SpendBudgetUsd),
-            Math.Max(0, WindowEndSeconds - TimeSeconds) / Options.WindowSeconds, _baseModel);
-        EdgeCloudObservation.Write(Decision, Options, observation);
+            budgets.EnergyLeftFraction(budgets.EnergyBudgetJoules - WindowEnergyJoules), budgets.SpendLeftFraction(budgets.SpendBudgetUsd - WindowSpendUsd),
+            budgets.TimeLeftFraction(Math.Max(0, WindowEndSeconds - TimeSeconds)), _baseModel);
+        EdgeCloudObservation.Write(Decision, Options.Budgets, observation);
         FillMask(Decision);
         _mask.CopyTo(actionMask);
     }
 
-    /// <summary>
-    /// Structural mask, then (when enabled) the budget mask. The fallback is the structurally allowed action that,
-    /// repeated for the requests the window may still bring (n = time left / (think time + its latency), plus
-    /// <see cref="ReserveDeviations"/>·√n for the randomness of arrivals, rounded up),
-    /// leaves the window's spending furthest inside both budgets, max(energy share, spend share); an action is kept
-    /// when the spending so far, its expected use and the fallback's use for the later requests fit both budgets.
-    /// The fallback always stays allowed (a window with no feasible way left overruns by as little as it can).
-    /// </summary>
-    private void FillMask(EdgeCloudDecision decision)
-    {
-        var fallback = 0;
-        var fallbackLoad = double.PositiveInfinity;
-        var timeLeftS = Math.Max(0, WindowEndSeconds - TimeSeconds);
-        for (var a = 0; a < _mask.Length; a++)
-        {
-            _mask[a] = decision.IsStructurallyAllowed(a);
-            if (_mask[a])
-            {
-                var expected = timeLeftS / (Options.MeanThinkSeconds + (decision.ExpectedLatencyMs(a) / 1_000));
-                var requests = Math.Max(1, Math.Ceiling(expected + (ReserveDeviations * Math.Sqrt(expected))));
-                var load = Math.Max(
-                    (WindowEnergyJoules + (requests * decision.ExpectedEnergyJoules(a))) / Options.EnergyBudgetJoules,
-                    (WindowSpendUsd + (requests * decision.ExpectedSpendUsd(a))) / Options.SpendBudgetUsd);
-                if (load < fallbackLoad)
-                {
-                    fallbackLoad = load;
-                    fallback = a;
-                }
-            }
-        }
-
-        Fallback = fallback;
-        if (!Options.MaskOverBudget)
-        {
-            return;
-        }
-
-        var fallbackEnergy = decision.ExpectedEnergyJoules(fallback);
-        var fallbackSpend = decision.ExpectedSpendUsd(fallback);
-        var perLaterRequestS = Options.MeanThinkSeconds + (decision.ExpectedLatencyMs(fallback) / 1_000);
-        for (var a = 0; a < _mask.Length; a++)
-        {
-            if (!_mask[a] || a == fallback)
-            {
-                continue;
-            }
-
-            var after = timeLeftS - (decision.ExpectedLatencyMs(a) / 1_000) - Options.MeanThinkSeconds;
-            var expectedLater = after > 0 ? after / perLaterRequestS : 0;
-            var later = Math.Ceiling(expectedLater + (ReserveDeviations * Math.Sqrt(expectedLater)));
-            _mask[a] = WindowEnergyJoules + decision.ExpectedEnergyJoules(a) + (later * fallbackEnergy) <= Options.EnergyBudgetJoules
-                && WindowSpendUsd + decision.ExpectedSpendUsd(a) + (later * fallbackSpend) <= Options.SpendBudgetUsd;
-        }
-
-        _mask[fallback] = true;
-    }
+    /// <summary>The problem's mask (<see cref="EdgeCloudMask"/>) for the pending request; remembers its fallback.</summary>
+    private void FillMask(EdgeCloudDecision decision) => Fallback = EdgeCloudMask.Fill(decision, Options.Budgets, Options.MaskOverBudget, _mask);
 
     private static PlacementChoice ToChoice(EdgeCloudDecision decision, CompositeAction action, int index)
     {

@@ -1,4 +1,5 @@
 using Controller.Contracts;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Environments;
 
@@ -52,6 +53,9 @@ public sealed record EdgeCloudEnvironmentOptions
 
     /// <summary>Multiplier on the step reward q·L/latency (tokens/s) before the learner sees it. Default 0.02.</summary>
     public double RewardScale { get; init; } = 0.02;
+
+    /// <summary>The window budgets the observation, the mask and the costs are measured against.</summary>
+    public WindowBudgets Budgets => new(EnergyBudgetJoules, SpendBudgetUsd, WindowSeconds, LatencySloMs, SloMissesPerWindow, MeanThinkSeconds);
 
     /// <summary>Checks every setting and returns this; the exception names the first bad one.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>

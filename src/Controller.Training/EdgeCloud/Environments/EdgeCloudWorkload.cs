@@ -1,5 +1,6 @@
 using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Environments;
 
@@ -18,16 +19,16 @@ namespace Controller.Training.EdgeCloud.Environments;
 public sealed class EdgeCloudWorkload
 {
     /// <summary>Modality slots per request (M of the action space).</summary>
-    public const int ModalitySlots = 3;
+    public const int ModalitySlots = EdgeCloudProblem.ModalitySlots;
 
     /// <summary>Uplink bits per draft token of a sampled request: 64 × (32-bit id + 16-bit probability).</summary>
-    public const double SampledDraftTokenBits = 64 * (32 + 16);
+    public const double SampledDraftTokenBits = EdgeCloudProblem.SampledDraftTokenBits;
 
     /// <summary>Share of requests decoded by sampling at T = 1 (the rest greedy); assumption.</summary>
     public const double SampledShare = 0.3;
 
     /// <summary>M4A1's task categories, in observation order.</summary>
-    public static IReadOnlyList<string> Tasks { get; } = ["Assistive System", "Message Editing", "Query", "Recommendation"];
+    public static IReadOnlyList<string> Tasks => EdgeCloudProblem.Tasks;
 
     private readonly AcceptanceModel _acceptance;
     private readonly double _meanThinkSeconds;

@@ -1,4 +1,5 @@
 using Controller.Learning.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Environments;
 

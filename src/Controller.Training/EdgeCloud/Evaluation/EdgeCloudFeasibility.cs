@@ -1,6 +1,7 @@
 using Controller.Contracts;
 using Controller.Offloading.EdgeCloud;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Evaluation;
 

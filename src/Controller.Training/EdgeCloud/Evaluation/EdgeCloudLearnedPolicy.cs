@@ -2,6 +2,7 @@ using Controller.Learning.Policies;
 using Controller.Offloading.Placement;
 using Controller.Training.EdgeCloud.Baselines;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Evaluation;
 

@@ -4,6 +4,7 @@ using Controller.Contracts;
 using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud;
 using Controller.Training.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Evaluation;
 
@@ -108,7 +109,7 @@ public static class EdgeCloudSanityChecks
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
         var observation = new float[EdgeCloudObservation.Size];
-        EdgeCloudObservation.Write(decision, options, observation);
+        EdgeCloudObservation.Write(decision, options.Budgets, observation);
         var mask = new bool[decision.Space.Count];
         for (var a = 0; a < mask.Length; a++)
         {

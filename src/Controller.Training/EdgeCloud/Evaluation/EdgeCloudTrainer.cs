@@ -4,6 +4,7 @@ using Controller.Learning.Environments;
 using Controller.Learning.Policies;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.Learners;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.EdgeCloud.Evaluation;
 
@@ -82,7 +83,10 @@ public static class EdgeCloudTrainer
 
         var outcome = LearnerRun.LearnAndSave(request.Algorithm, setup, curve, request.Steps, request.Seed, request.Name, "edge-cloud", request.OutputRoot,
             new LearnerHyperparameters(new PpoHyperparameters(EntropyCoefficient: EntropyCoefficient), new A2cHyperparameters(EntropyCoefficient: EntropyCoefficient)),
-            cancellationToken, request.Backend);
+            cancellationToken,
+            new EdgeCloudPolicySpec(new EdgeCloudServingProblem(request.Options.Budgets, request.Options.MaxDraftLength, request.Options.MaskOverBudget),
+                request.DraftActions, usesPrior ? request.PriorSharpness : null).ToManifest(),
+            request.Backend);
         EdgeCloudPolicySettings.From(request.Algorithm.Name, request.Options, request.Steps, request.Seed, outcome.TrainSeconds, request.DraftActions,
             usesPrior ? request.PriorSharpness : null)
             .Save(outcome.BundleDirectory);

@@ -2,6 +2,7 @@ using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.Tests.EdgeCloud.Environments;
 

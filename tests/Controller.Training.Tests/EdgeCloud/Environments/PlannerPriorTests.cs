@@ -3,6 +3,7 @@ using Controller.Learning.Policies;
 using Controller.Training.EdgeCloud.Baselines;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.Tests.EdgeCloud.Environments;
 

@@ -3,6 +3,7 @@ using Controller.Offloading.EdgeCloud;
 using Controller.Offloading.Placement;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.Tests.EdgeCloud.Environments;
 

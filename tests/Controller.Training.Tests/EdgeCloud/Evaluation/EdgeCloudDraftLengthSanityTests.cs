@@ -1,6 +1,7 @@
 using Controller.Contracts;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.Tests.EdgeCloud.Evaluation;
 

@@ -2,6 +2,7 @@ using Controller.Learning.Algorithms;
 using Controller.Training.EdgeCloud.Environments;
 using Controller.Training.EdgeCloud.Evaluation;
 using Controller.Training.Tests.EdgeCloud.Environments;
+using Controller.Offloading.EdgeCloud.Problem;
 
 namespace Controller.Training.Tests.EdgeCloud.Evaluation;
 

@@ -4,7 +4,7 @@ using Controller.Offloading.Devices;
 using Controller.Offloading.EdgeCloud;
 using Controller.Offloading.Placement;
 
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>
 /// Everything a policy may know when it places one request — the device as throttled now, the link
@@ -107,7 +107,7 @@ public sealed class EdgeCloudDecision
             LocalPrefillTokensPerSecond = nominalDevice.LocalPrefillTokensPerSecond * speedFactor,
             DraftMsPerToken = nominalDevice.DraftMsPerToken / speedFactor,
         };
-        var decision = new EdgeCloudDecision(CompositeActionSpace.Get(EdgeCloudWorkload.ModalitySlots, maxDraftLength))
+        var decision = new EdgeCloudDecision(CompositeActionSpace.Get(EdgeCloudProblem.ModalitySlots, maxDraftLength))
         {
             NominalDevice = nominalDevice,
             Device = device,

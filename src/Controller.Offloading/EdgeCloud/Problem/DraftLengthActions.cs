@@ -1,4 +1,4 @@
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>How a learner's speculative actions name their draft length.</summary>
 public enum DraftLengthActions

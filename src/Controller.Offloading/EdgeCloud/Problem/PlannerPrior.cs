@@ -1,10 +1,10 @@
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>
 /// The planner's preference as a log-prior over the absolute actions of one request:
 /// <c>β·ln(rate(a) / max_b rate(b))</c> over the allowed actions, rate the expected quality-weighted tokens per second
 /// (<see cref="EdgeCloudDecision.ExpectedRate"/>). So <c>softmax(prior)</c> ∝ rate^β: the greedy-rate planner in the limit
-/// β → ∞, uniform at β = 0. A learner adds it to its logits (<see cref="Learning.Algorithms.TrainingSetup.StateLogPrior"/>)
+/// β → ∞, uniform at β = 0. A learner adds it to its logits (<c>TrainingSetup.StateLogPrior</c>)
 /// and learns what the one-step rate misses: budgets, the SLO, heat, the rest of the window.
 /// </summary>
 public static class PlannerPrior

@@ -1,7 +1,7 @@
 using Controller.Contracts;
 using Controller.Offloading.Placement;
 
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>
 /// The learner's actions when draft lengths are relative to the planner (<see cref="DraftLengthActions.RelativeToPlanner"/>):
@@ -147,7 +147,7 @@ public sealed class RelativeDraftActionSpace
     }
 
     /// <summary>
-    /// The log-prior a learner starts from (<see cref="Learning.Algorithms.TrainingSetup.PolicyLogitPrior"/>): 0 for local and
+    /// The log-prior a learner starts from (<c>TrainingSetup.PolicyLogitPrior</c>): 0 for local and
     /// cloud, −<paramref name="natsPerOffset"/>·|δ| for speculative offsets, so the untrained policy drafts close to k* and a
     /// state it never learns about (say an RTT it never met while speculating) keeps the planner's answer rather than the
     /// arbitrary one an untrained head would give. Learning revises it where the data disagree. It also shifts the untrained
@@ -184,7 +184,7 @@ public sealed class RelativeDraftActionSpace
     {
         if (action < Absolute.FirstSpeculativeIndex)
         {
-            return EdgeCloudEnvironment.Label(Absolute, action);
+            return EdgeCloudActionLabels.Label(Absolute, action);
         }
 
         var subset = Absolute.SubsetAt(SubsetRank(action));

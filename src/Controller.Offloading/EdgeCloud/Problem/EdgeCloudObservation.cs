@@ -1,6 +1,6 @@
 using Controller.Contracts;
 
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>
 /// The observation vector, every feature scaled to about [0, 1]: the network type, the channel estimate
@@ -20,11 +20,11 @@ public static class EdgeCloudObservation
     /// <summary>Length of the vector.</summary>
     public static int Size => Names.Count;
 
-    /// <summary>Writes the features of <paramref name="decision"/> under <paramref name="options"/>' budgets.</summary>
-    public static void Write(EdgeCloudDecision decision, EdgeCloudEnvironmentOptions options, Span<float> destination)
+    /// <summary>Writes the features of <paramref name="decision"/> under <paramref name="budgets"/>; training and serving both call this.</summary>
+    public static void Write(EdgeCloudDecision decision, WindowBudgets budgets, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budgets);
         if (destination.Length < Size)
         {
             throw new ArgumentException($"Observation needs {Size} floats, got {destination.Length}.", nameof(destination));
@@ -49,15 +49,17 @@ public static class EdgeCloudObservation
         destination[i++] = (float)decision.SpeedFactor;
         var request = decision.Request;
         destination[i++] = (float)request.AlphaEstimate;
-        foreach (var task in EdgeCloudWorkload.Tasks)
+        // Indexed, not foreach: an interface enumerator would allocate on every decision served.
+        var tasks = EdgeCloudProblem.Tasks;
+        for (var t = 0; t < tasks.Count; t++)
         {
-            destination[i++] = request.Task == task ? 1 : 0;
+            destination[i++] = request.Task == tasks[t] ? 1 : 0;
         }
 
         destination[i++] = request.PromptTokens / 1_000f;
         destination[i++] = request.OutputTokens / 600f;
         destination[i++] = (float)(Math.Log10(Math.Max(1, request.DraftTokenBits)) / 7);
-        for (var slot = 0; slot < EdgeCloudWorkload.ModalitySlots; slot++)
+        for (var slot = 0; slot < EdgeCloudProblem.ModalitySlots; slot++)
         {
             var m = slot < request.Modalities.Count ? request.Modalities[slot] : default;
             destination[i++] = m.Present ? 1 : 0;
@@ -80,11 +82,11 @@ public static class EdgeCloudObservation
         destination[i++] = Rate(decision, 0);
         destination[i++] = decision.IsStructurallyAllowed(cloud) ? Rate(decision, cloud) : 0;
         destination[i++] = kStar > 0 ? Rate(decision, speculative) : 0;
-        destination[i++] = (float)(decision.ExpectedEnergyJoules(0) / options.EnergyBudgetJoules);
-        destination[i++] = decision.IsStructurallyAllowed(cloud) ? (float)(decision.ExpectedEnergyJoules(cloud) / options.EnergyBudgetJoules) : 0;
-        destination[i++] = kStar > 0 ? (float)(decision.ExpectedEnergyJoules(speculative) / options.EnergyBudgetJoules) : 0;
-        destination[i++] = decision.IsStructurallyAllowed(cloud) ? (float)(decision.ExpectedSpendUsd(cloud) / options.SpendBudgetUsd) : 0;
-        destination[i++] = kStar > 0 ? (float)(decision.ExpectedSpendUsd(speculative) / options.SpendBudgetUsd) : 0;
+        destination[i++] = (float)(decision.ExpectedEnergyJoules(0) / budgets.EnergyBudgetJoules);
+        destination[i++] = decision.IsStructurallyAllowed(cloud) ? (float)(decision.ExpectedEnergyJoules(cloud) / budgets.EnergyBudgetJoules) : 0;
+        destination[i++] = kStar > 0 ? (float)(decision.ExpectedEnergyJoules(speculative) / budgets.EnergyBudgetJoules) : 0;
+        destination[i++] = decision.IsStructurallyAllowed(cloud) ? (float)(decision.ExpectedSpendUsd(cloud) / budgets.SpendBudgetUsd) : 0;
+        destination[i++] = kStar > 0 ? (float)(decision.ExpectedSpendUsd(speculative) / budgets.SpendBudgetUsd) : 0;
 
         // Margins as log-ratios of expected rates: where local or speculation wins, it wins by a few tens of percent, which
         // the rate features above show only as differences of hundredths; a log-ratio makes that a one-feature threshold.
@@ -104,9 +106,9 @@ public static class EdgeCloudObservation
         names.AddRange(NetworkOrder.Select(n => $"network/{n.ToString().ToLowerInvariant()}"));
         names.AddRange(["link/up", "link/uplink_log10_mbps", "link/downlink_log10_mbps", "link/rtt_300ms", "cloud/step_100ms",
             "device/draft_100ms_per_token", "device/local_60tps", "device/local_j_per_token", "device/speed_factor", "request/alpha_estimate"]);
-        names.AddRange(EdgeCloudWorkload.Tasks.Select(t => $"task/{t.ToLowerInvariant().Replace(' ', '_')}"));
+        names.AddRange(EdgeCloudProblem.Tasks.Select(t => $"task/{t.ToLowerInvariant().Replace(' ', '_')}"));
         names.AddRange(["request/prompt_1000", "request/output_600", "request/draft_bits_log10_7"]);
-        for (var slot = 0; slot < EdgeCloudWorkload.ModalitySlots; slot++)
+        for (var slot = 0; slot < EdgeCloudProblem.ModalitySlots; slot++)
         {
             names.AddRange([$"slot{slot}/present", $"slot{slot}/mb", $"slot{slot}/relevance"]);
         }

@@ -1,6 +1,6 @@
 using Controller.Offloading.EdgeCloud;
 
-namespace Controller.Training.EdgeCloud.Environments;
+namespace Controller.Offloading.EdgeCloud.Problem;
 
 /// <summary>
 /// How busy the cloud target is, as a two-state Markov chain stepped once per request: idle (time factor

@@ -1,0 +1,48 @@
+using System.Buffers.Binary;
+
+namespace Controller.Service.Decisions;
+
+/// <summary>
+/// How a decision's observation and mask are stored for off-policy evaluation: the observation as float32 little-endian
+/// (4 bytes per feature, in the encoder's feature order), the mask as one byte per action (1 = allowed).
+/// </summary>
+public static class DecisionVectors
+{
+    /// <summary>The stored form of <paramref name="observation"/>; null for none.</summary>
+    public static byte[]? Observation(IReadOnlyList<float>? observation)
+    {
+        if (observation is null)
+        {
+            return null;
+        }
+
+        var bytes = new byte[observation.Count * sizeof(float)];
+        for (var i = 0; i < observation.Count; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), observation[i]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The stored form of <paramref name="mask"/>; null for none.</summary>
+    public static byte[]? Mask(IReadOnlyList<bool>? mask) => mask?.Select(m => m ? (byte)1 : (byte)0).ToArray();
+
+    /// <summary>The observation a stored blob holds.</summary>
+    /// <exception cref="ArgumentException">The blob's length is not a multiple of 4.</exception>
+    public static float[] ReadObservation(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % sizeof(float) != 0)
+        {
+            throw new ArgumentException($"An observation blob holds 4 bytes per feature; got {bytes.Length} bytes.", nameof(bytes));
+        }
+
+        var values = new float[bytes.Length / sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+        }
+
+        return values;
+    }
+}
