@@ -43,6 +43,12 @@ public sealed class ControllerDbContext(DbContextOptions<ControllerDbContext> op
 
     public DbSet<PolicyEntity> Policies => Set<PolicyEntity>();
 
+    public DbSet<PolicyBundleEntity> PolicyBundles => Set<PolicyBundleEntity>();
+
+    public DbSet<PolicyHistoryEntity> PolicyHistory => Set<PolicyHistoryEntity>();
+
+    public DbSet<ShadowDecisionEntity> ShadowDecisions => Set<ShadowDecisionEntity>();
+
     public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

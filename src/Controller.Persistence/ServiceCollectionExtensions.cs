@@ -60,6 +60,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DecisionStore>();
         services.TryAddSingleton<OutcomeStore>();
         services.TryAddSingleton<PolicyStore>();
+        services.TryAddSingleton<PolicyRegistryStore>();
+        services.TryAddSingleton<PolicyOutcomesQuery>();
         services.TryAddSingleton<TrainingJobStore>();
         services.TryAddSingleton<DialogueSpendQuery>();
         services.TryAddSingleton<DeviceLedgerQuery>();

@@ -36,6 +36,7 @@ public static class ControllerHost
         builder.Services.AddControllerPersistence(builder.Configuration);
         builder.Services.AddControllerBus(builder.Configuration);
         builder.Services.AddDecisionPath(builder.Configuration);
+        builder.Services.AddPolicyRollout(builder.Configuration);
         builder.Services.AddControllerHealthChecks();
 
         var app = builder.Build();

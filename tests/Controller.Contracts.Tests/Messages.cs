@@ -88,5 +88,8 @@ internal static class Messages
         Algorithm = "RC-PPO",
         PreviousVersion = "baseline",
         ActivatedAt = At,
+        BundleUrlPath = "/v1/policies/rc-ppo-edge/seed-0/bundle",
+        BundleSha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        BundleSizeBytes = 48_213,
     };
 }

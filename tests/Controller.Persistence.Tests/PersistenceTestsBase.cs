@@ -14,9 +14,9 @@ namespace Controller.Persistence.Tests;
 /// Behaviour every provider must show. Each test gets its own freshly migrated database from the
 /// subclass, so tests never see each other's rows.
 /// </summary>
-public abstract class PersistenceTestsBase : IAsyncLifetime
+public abstract partial class PersistenceTestsBase : IAsyncLifetime
 {
-    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice", "20261203000100_DecisionFallback"];
+    private static readonly string[] AllMigrations = ["20261122000000_Initial", "20261202000000_HeartbeatsByReceipt", "20261202000100_DialoguesPerDevice", "20261203000100_DecisionFallback", "20261203000200_PolicyRegistry"];
     private static readonly string[] EfBookkeepingTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     private readonly List<StoreHarness> _harnesses = [];

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return TracesCommand.Create();
+        yield return PolicyCommand.Create();
     }
 }

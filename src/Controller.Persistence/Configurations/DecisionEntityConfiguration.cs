@@ -28,6 +28,8 @@ public sealed class DecisionEntityConfiguration : IEntityTypeConfiguration<Decis
         // A dialogue's spend is read per (device, dialogue): dialogue ids are the device's, not global.
         builder.HasIndex(d => new { d.DeviceId, d.DialogueId });
         builder.HasIndex(d => new { d.DeviceId, d.DecidedAt });
+        // A policy version's live decisions are read by the rollback monitor.
+        builder.HasIndex(d => new { d.PolicyName, d.PolicyVersion, d.DecidedAt });
 
         builder.HasOne(d => d.Outcome)
             .WithOne()

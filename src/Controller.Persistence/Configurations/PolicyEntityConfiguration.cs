@@ -13,6 +13,9 @@ public sealed class PolicyEntityConfiguration : IEntityTypeConfiguration<PolicyE
     /// </summary>
     public const string SingleActiveFilter = "\"Status\" = 'Active'";
 
+    /// <summary>Filter of the unique index that allows at most one canary.</summary>
+    public const string SingleCanaryFilter = "\"Status\" = 'Canary'";
+
     public void Configure(EntityTypeBuilder<PolicyEntity> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,9 +26,12 @@ public sealed class PolicyEntityConfiguration : IEntityTypeConfiguration<PolicyE
         builder.Property(p => p.Algorithm).HasMaxLength(ColumnLengths.Algorithm);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(p => p.BundlePath).HasMaxLength(ColumnLengths.Path);
-        builder.HasIndex(p => p.Status)
+        // Named indexes: two unnamed indexes on the same column would be one index to EF.
+        builder.HasIndex(p => p.Status, "IX_Policies_SingleActive")
             .IsUnique()
-            .HasFilter(SingleActiveFilter)
-            .HasDatabaseName("IX_Policies_SingleActive");
+            .HasFilter(SingleActiveFilter);
+        builder.HasIndex(p => p.Status, "IX_Policies_SingleCanary")
+            .IsUnique()
+            .HasFilter(SingleCanaryFilter);
     }
 }

@@ -28,6 +28,15 @@ public static class ColumnLengths
     /// <summary>Why a policy handed a decision to its fallback (longer reasons are cut).</summary>
     public const int FallbackReason = 256;
 
+    /// <summary>Who made a policy lifecycle change (an operator's name, a service component).</summary>
+    public const int Actor = 128;
+
+    /// <summary>Why a policy lifecycle change was made.</summary>
+    public const int Reason = 4000;
+
+    /// <summary>Lower-case hex SHA-256.</summary>
+    public const int Sha256Hex = 64;
+
     /// <summary>Filesystem path of a policy bundle.</summary>
     public const int Path = 1024;
 }

@@ -98,6 +98,67 @@ public static class EntityValidator
         }
     }
 
+    public static void Validate(PolicyBundleEntity bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var check = new Checker($"Policy bundle {bundle.Name}/{bundle.Version}");
+        check.Text(bundle.Name, nameof(bundle.Name), ColumnLengths.PolicyName);
+        check.Text(bundle.Version, nameof(bundle.Version), ColumnLengths.PolicyVersion);
+        if (bundle.Weights is null || bundle.Weights.Length == 0)
+        {
+            check.Fail(nameof(bundle.Weights), bundle.Weights?.Length, "must not be empty");
+        }
+
+        check.Sha256(bundle.PackageSha256, nameof(bundle.PackageSha256));
+        if (bundle.PackageSizeBytes <= 0)
+        {
+            check.Fail(nameof(bundle.PackageSizeBytes), bundle.PackageSizeBytes, "must be > 0");
+        }
+    }
+
+    public static void Validate(PolicyHistoryEntity change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var check = new Checker($"Policy change {change.Name}/{change.Version}");
+        check.NotEmpty(change.ChangeId, nameof(change.ChangeId));
+        check.Text(change.Name, nameof(change.Name), ColumnLengths.PolicyName);
+        check.Text(change.Version, nameof(change.Version), ColumnLengths.PolicyVersion);
+        if (change.FromStatus is { } from)
+        {
+            check.Defined(from, nameof(change.FromStatus));
+        }
+
+        check.Defined(change.ToStatus, nameof(change.ToStatus));
+        check.Text(change.ChangedBy, nameof(change.ChangedBy), ColumnLengths.Actor);
+        check.Text(change.Reason, nameof(change.Reason), ColumnLengths.Reason);
+        if (change.RelatedName is not null || change.RelatedVersion is not null)
+        {
+            check.Text(change.RelatedName, nameof(change.RelatedName), ColumnLengths.PolicyName);
+            check.Text(change.RelatedVersion, nameof(change.RelatedVersion), ColumnLengths.PolicyVersion);
+        }
+    }
+
+    public static void Validate(ShadowDecisionEntity shadow)
+    {
+        ArgumentNullException.ThrowIfNull(shadow);
+        var check = new Checker($"Shadow decision {shadow.DecisionId} of {shadow.PolicyName}/{shadow.PolicyVersion}");
+        check.NotEmpty(shadow.DecisionId, nameof(shadow.DecisionId));
+        check.Text(shadow.PolicyName, nameof(shadow.PolicyName), ColumnLengths.PolicyName);
+        check.Text(shadow.PolicyVersion, nameof(shadow.PolicyVersion), ColumnLengths.PolicyVersion);
+        check.NotNegative(shadow.ActionIndex, nameof(shadow.ActionIndex));
+        check.EnumName<Location>(shadow.Location, nameof(shadow.Location));
+        check.TextList(shadow.UploadModalityIds, nameof(shadow.UploadModalityIds));
+        check.NotNegative(shadow.DraftLength, nameof(shadow.DraftLength));
+        if (!(shadow.Propensity > 0 && shadow.Propensity <= 1))
+        {
+            check.Fail(nameof(shadow.Propensity), shadow.Propensity, "must be in (0, 1]");
+        }
+
+        check.Finite(shadow.ExpectedLatencyMs, nameof(shadow.ExpectedLatencyMs));
+        check.Finite(shadow.ExpectedCostUsd, nameof(shadow.ExpectedCostUsd));
+        check.Finite(shadow.ExpectedEnergyJoules, nameof(shadow.ExpectedEnergyJoules));
+    }
+
     public static void Validate(TrainingJobEntity job)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -202,6 +263,14 @@ public static class EntityValidator
             if (value < 0)
             {
                 Fail(field, value, "must not be negative");
+            }
+        }
+
+        public void Sha256(string? value, string field)
+        {
+            if (value is null || value.Length != ColumnLengths.Sha256Hex || !value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                Fail(field, value, "must be 64 lower-case hex digits (a SHA-256)");
             }
         }
 

@@ -35,6 +35,9 @@ internal static partial class PersistenceLog
     [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Policy {Name}/{Version} retired: {NewName}/{NewVersion} became active")]
     public static partial void PolicyRetired(ILogger logger, string name, string version, string newName, string newVersion);
 
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Policy {Name}/{Version}: {From} -> {To} by {By}: {Reason}")]
+    public static partial void PolicyTransition(ILogger logger, string name, string version, Entities.PolicyStatus? from, Entities.PolicyStatus to, string by, string reason);
+
     [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Training job {JobId} is now {Status}")]
     public static partial void TrainingJobStatusChanged(ILogger logger, Guid jobId, Entities.TrainingJobStatus status);
 }

@@ -21,7 +21,7 @@ public sealed class PolicyStore(IDbContextFactory<ControllerDbContext> contextFa
     // wrote under READ COMMITTED, so N concurrent activations raced: every round only one committed
     // and the rest hit the unique index, and under CPU load one caller could lose every round and
     // exhaust its attempts (observed: 23505 escaping SetStatusAsync with 6 concurrent callers).
-    private const long ActivationLockKey = 0x506F_6C41_6374_6976;
+    internal const long ActivationLockKey = 0x506F_6C41_6374_6976;
 
     /// <summary>
     /// Inserts <paramref name="policy"/>, or, when (name, version) exists, updates its algorithm,

@@ -6,6 +6,7 @@ using Controller.Persistence;
 using Controller.Service.Logging;
 using Controller.Service.Metrics;
 using Controller.Service.Options;
+using Controller.Service.Policies;
 using Controller.Service.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,8 @@ public sealed class DecisionService(
     DeviceStateLookup devices,
     DeviceLedger ledger,
     ActivePolicy policy,
+    RolloutPolicies rollout,
+    ShadowScorer shadows,
     DecisionRandom random,
     DialogueGate gate,
     DecisionMetrics metrics,
@@ -57,7 +60,9 @@ public sealed class DecisionService(
             CloudSpendRemainingUsd: Math.Max(0, _options.DialogueCloudBudgetUsd - spent.TotalCostUsd),
             EnergyRemainingJoules: state.EnergyRemainingJoules);
 
-        var active = await policy.GetAsync(cancellationToken);
+        // Read once: this decision finishes on these policies even if the registry swaps them meanwhile.
+        var serving = rollout.Current;
+        var active = serving.DecidingFor(request.DeviceId, await policy.GetAsync(cancellationToken));
         var context = new PlacementContext(request, state.Heartbeat, budgets);
         var choice = random.With(r => active.Decide(context, r));
 
@@ -107,6 +112,10 @@ public sealed class DecisionService(
             }
 
             Log.RepeatedRequest(logger, request.RequestId, stored.DecisionId);
+        }
+        else if (serving.Shadows.Count > 0)
+        {
+            await shadows.ScoreAsync(stored.DecisionId, context, serving.Shadows, decidedAt);
         }
 
         // Keyed by decision id: a repeated request commits the stored decision again, which changes nothing if this

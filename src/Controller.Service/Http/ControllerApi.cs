@@ -4,6 +4,8 @@ using Controller.Service.Decisions;
 using Controller.Service.Ingestion;
 using Controller.Service.Logging;
 using Controller.Service.Metrics;
+using Controller.Service.Policies;
+using Controller.Persistence.Stores;
 using Controller.Service.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +67,21 @@ public static class ControllerApi
         v1.MapGet("/policies/active", (ActivePolicy policy) => policy.IsActive
             ? Results.Ok(new { policy.Current.Name, policy.Current.Version, policy.Current.Algorithm })
             : Results.Problem("No policy is active yet.", statusCode: StatusCodes.Status503ServiceUnavailable));
+
+        v1.MapGet("/policies/{name}/{version}/bundle", async (string name, string version, PolicyStore policies, PolicyRegistryStore registry, CancellationToken ct) =>
+        {
+            var policy = await policies.FindAsync(name, version, ct);
+            var bundle = policy is null ? null : await registry.FindBundleAsync(name, version, ct);
+            if (policy?.ManifestJson is null || bundle is null)
+            {
+                var detail = policy is null ? $"No policy {name}/{version} is registered." : $"Policy {name}/{version} is built in and has no bundle.";
+                return Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Unknown policy bundle");
+            }
+
+            var weightsFile = StoredBundles.Read(policy, bundle).Manifest.WeightsFile;
+            var package = PolicyPackage.Build(name, version, policy.ManifestJson, weightsFile, bundle.Weights);
+            return Results.Bytes(package, PolicyPackage.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{bundle.PackageSha256}\""));
+        });
 
         return app;
     }

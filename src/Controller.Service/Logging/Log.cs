@@ -34,4 +34,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Controller using {Transport} transport and {Provider} store")]
     public static partial void Starting(ILogger logger, string transport, string provider);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Policy {PolicyName} {PolicyVersion} cannot be served by this replica: {Reason}")]
+    public static partial void PolicyNotLoadable(ILogger logger, string policyName, string policyVersion, string reason);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Reading the policy registry failed; serving the policies loaded before and retrying")]
+    public static partial void RegistryRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "Shadow policy {PolicyName} {PolicyVersion} failed on decision {DecisionId}; the live decision is unaffected")]
+    public static partial void ShadowFailed(ILogger logger, Exception exception, string policyName, string policyVersion, Guid decisionId);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Warning, Message = "Rolled back policy {PolicyName} {PolicyVersion}: {Reason}")]
+    public static partial void PolicyRolledBack(ILogger logger, string policyName, string policyVersion, string reason);
+
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Warning, Message = "The rollback check failed; trying again at the next interval")]
+    public static partial void RollbackCheckFailed(ILogger logger, Exception exception);
 }

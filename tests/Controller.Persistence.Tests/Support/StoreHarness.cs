@@ -32,6 +32,10 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public PolicyStore Policies => _services.GetRequiredService<PolicyStore>();
 
+    public PolicyRegistryStore Registry => _services.GetRequiredService<PolicyRegistryStore>();
+
+    public PolicyOutcomesQuery PolicyOutcomes => _services.GetRequiredService<PolicyOutcomesQuery>();
+
     public TrainingJobStore TrainingJobs => _services.GetRequiredService<TrainingJobStore>();
 
     public DialogueSpendQuery DialogueSpend => _services.GetRequiredService<DialogueSpendQuery>();
