@@ -10,6 +10,7 @@ public static class BenchmarkCatalog
         new Controller.Benchmarks.Learning.PolicyForwardBenchmark(),
         new Controller.Benchmarks.Learning.PpoUpdateBenchmark(),
         new Controller.Benchmarks.Learning.BackendComparisonBenchmark(),
+        new Controller.Benchmarks.OffPolicy.OffPolicyEvaluationBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

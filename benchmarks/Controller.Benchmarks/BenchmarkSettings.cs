@@ -10,4 +10,5 @@ namespace Controller.Benchmarks;
 /// The TorchSharp backend with libtorch set to the given thread count, for benchmarks that compare backends; the host
 /// loads it on demand (null: not available, and those rows say so).
 /// </param>
-public sealed record BenchmarkSettings(TimeSpan Duration, int Seed = 0, string PythonPath = "/usr/bin/python3", Func<int, ITrainingBackend>? TorchSharp = null);
+/// <param name="Replications">Replications of a statistical benchmark (<c>ope</c>); null for its own default.</param>
+public sealed record BenchmarkSettings(TimeSpan Duration, int Seed = 0, string PythonPath = "/usr/bin/python3", Func<int, ITrainingBackend>? TorchSharp = null, int? Replications = null);

@@ -34,8 +34,16 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of generated inputs.", DefaultValueFactory = _ => 0 };
         var python = new Option<string>("--python") { Description = "Python with PyTorch, for the peers of forward and ppo-update.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
+        var replications = new Option<int?>("--replications") { Description = "Replications of a statistical benchmark (ope: default 500, at least 2)." };
+        replications.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 2)
+            {
+                result.AddError("--replications must be at least 2.");
+            }
+        });
 
-        var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json };
+        var command = new Command("bench", "Run a benchmark, side by side with its peer where one is named.") { name, duration, seed, python, json, replications };
         command.SetAction(async (parse, ct) =>
         {
             var benchmark = BenchmarkCatalog.Find(parse.GetValue(name)!)!;
@@ -43,7 +51,7 @@ internal static class BenchCommand
             var progress = new Progress<string>(step => console.MarkupLine($"[grey]… {Markup.Escape(step)}[/]"));
             // Only benchmarks that compare backends call this, so the others never build or load TorchSharp.
             var settings = new BenchmarkSettings(parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(python)!,
-                TorchSharp: threads => TorchSharpBackendLoader.Load(threads, Console.Out));
+                TorchSharp: threads => TorchSharpBackendLoader.Load(threads, Console.Out), Replications: parse.GetValue(replications));
             var report = await benchmark.RunAsync(settings, progress, ct);
             Render(console, report);
             if (parse.GetValue(json))
