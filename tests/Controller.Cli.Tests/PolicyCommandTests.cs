@@ -9,7 +9,7 @@ namespace Controller.Cli.Tests;
 
 /// <summary>
 /// <c>controller policy</c> against a real SQLite store. The lifecycle runs in-process with the spec-checking loader
-/// (the learned-policy loader is another branch's); bad input runs the real executable.
+/// (the executable runs the real learned-policy loader); bad input runs the real executable.
 /// </summary>
 public sealed class PolicyCommandTests : IDisposable
 {
@@ -93,12 +93,13 @@ public sealed class PolicyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Register_ThisBuildHasNoBundleLoader_ExitsTwoSayingSo()
+    public async Task Register_ExecutableWithRealLoader_RefusesBundleOfAnotherProblem()
     {
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "policy", "register", WriteBundle("v1"), "--by", "a", "--reason", "b", "--connection-string", Database);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(BundleLoaderAccess.Missing, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(BundleLoaderAccess.Missing, result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("cannot serve here: the manifest has no problem.name", result.StandardError, StringComparison.Ordinal);
     }
 
     private string WriteBundle(string version)

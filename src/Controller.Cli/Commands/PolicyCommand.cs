@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Controller.Cli.Output;
+using Controller.Cli.Policies;
 using Controller.Persistence;
 using Controller.Persistence.Entities;
 using Controller.Persistence.Hosting;
@@ -14,11 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Controller.Cli.Commands;
 
 /// <summary>
-/// <c>controller policy list|show|register|shadow|canary|promote|rollback</c>: the policy registry, against the same
+/// <c>controller policy list|show|register|shadow|canary|promote|rollback|evaluate</c>: the policy registry, against the same
 /// database the service uses (<c>--store</c>, <c>--connection-string</c> as for <c>serve</c>). Tables for people,
 /// <c>--json</c> for scripts. A refused change prints one line with the reason and exits 2.
 /// </summary>
-internal static class PolicyCommand
+internal static partial class PolicyCommand
 {
     private const int Refused = 2;
 
@@ -34,7 +35,7 @@ internal static class PolicyCommand
             Move(io, "canary", "Let the version decide for Policies:CanaryShare of devices (goes through the promotion gate).", Step.Canary),
             Move(io, "promote", "Make the version active, retiring the active one (goes through the promotion gate).", Step.Promote),
             Move(io, "rollback", "Take a shadow, canary or active version out of service; an active one gives way to the version it replaced.", Step.Rollback),
-            // `policy evaluate` (off-policy estimates on the logged decisions) is wired here from the OPE library.
+            Evaluate(io),
         };
         return command;
     }
@@ -68,7 +69,9 @@ internal static class PolicyCommand
 
             var services = new ServiceCollection();
             services.AddControllerPersistence(new StoreOptions { Provider = provider, ConnectionString = parse.GetValue(Connection)! });
-            services.AddPolicyRegistry(new ConfigurationBuilder().Build());
+            var configuration = new ConfigurationBuilder().Build();
+            services.AddCliPolicyGate(configuration);
+            services.AddPolicyRegistry(configuration);
             io.Configure?.Invoke(services);
             var provided = services.BuildServiceProvider();
             await DatabaseMigrator.MigrateAsync(provided, cancellationToken);

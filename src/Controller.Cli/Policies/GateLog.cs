@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using Controller.Contracts;
+using Controller.Offloading.EdgeCloud.Problem;
+using Controller.Offloading.Placement;
+using Controller.Persistence.Entities;
+using Controller.Service.Decisions;
+using Controller.Service.Policies;
+using Controller.Training.OffPolicy;
+
+namespace Controller.Cli.Policies;
+
+/// <summary>
+/// The registry's evidence (decisions with outcomes joined) as off-policy evaluation reads it. A decision is usable when
+/// it has an outcome, a live reward (<see cref="LiveReward"/>, the rollback monitor's definition), and the observation
+/// and mask of the edge–cloud problem it was made under; the rest are counted by reason, never guessed. Baseline
+/// decisions and those logged before migration 20261203000100 have no observation or mask.
+/// </summary>
+/// <param name="Usable">The usable decisions, costs in <see cref="CostNames.Service"/> order (energy J, cloud US$, latency ms).</param>
+/// <param name="Sources">The stored decision behind each usable one, same order.</param>
+/// <param name="Rewarded">Every decision with a live reward (usable or not), for the active policy's on-policy value.</param>
+/// <param name="Skipped">Decisions left out, by reason.</param>
+public sealed record GateLog(
+    IReadOnlyList<LoggedDecision> Usable,
+    IReadOnlyList<DecisionEntity> Sources,
+    IReadOnlyList<(string PolicyName, string PolicyVersion, double Reward)> Rewarded,
+    IReadOnlyDictionary<string, int> Skipped)
+{
+    public const string NoVectors = "without observation or mask (baseline decisions, or logged before those columns existed)";
+    public const string NoOutcome = "without an outcome";
+    public const string NoReward = "whose request does not read or has no SLO (no live reward)";
+    public const string OtherSpace = "made under another observation or action space";
+
+    /// <param name="maxDraftLength">K of the candidate's problem: its absolute action space is the problem's 3 modality slots × K.</param>
+    /// <param name="weights">The reward weights (<see cref="LiveReward"/>).</param>
+    public static GateLog Read(IReadOnlyList<DecisionEntity> decisions, int maxDraftLength, GreedyBudgetOptions weights)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        var space = CompositeActionSpace.Get(EdgeCloudProblem.ModalitySlots, maxDraftLength);
+        var usable = new List<LoggedDecision>();
+        var sources = new List<DecisionEntity>();
+        var rewarded = new List<(string, string, double)>();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+
+        foreach (var d in decisions)
+        {
+            if (d.Outcome is not { } outcome)
+            {
+                Skip(NoOutcome);
+                continue;
+            }
+
+            if (LiveReward.Of(d, weights) is not { } live)
+            {
+                Skip(NoReward);
+                continue;
+            }
+
+            rewarded.Add((d.PolicyName, d.PolicyVersion, live.Reward));
+            if (d.Observation is null || d.ActionMask is null)
+            {
+                Skip(NoVectors);
+                continue;
+            }
+
+            var mask = d.ActionMask.Select(b => b != 0).ToArray();
+            var action = AbsoluteAction(d, space);
+            if (d.Observation.Length != EdgeCloudObservation.Size * sizeof(float) || mask.Length != space.Count || action is not { } a || !mask[a])
+            {
+                Skip(OtherSpace);
+                continue;
+            }
+
+            usable.Add(new LoggedDecision(DecisionVectors.ReadObservation(d.Observation), mask, a, d.Propensity, live.Reward,
+                [outcome.DeviceEnergyJoules, outcome.CloudCostUsd, outcome.TotalLatencyMs], d.PolicyName, d.PolicyVersion));
+            sources.Add(d);
+        }
+
+        return new GateLog(usable, sources, rewarded, skipped);
+    }
+
+    /// <summary>"12 without an outcome, 40 without observation or mask (…)"; empty when nothing was skipped.</summary>
+    public string SkippedText() =>
+        string.Join(", ", Skipped.OrderByDescending(s => s.Value).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Value} {s.Key}")));
+
+    /// <summary>
+    /// The chosen action in the problem's absolute space. The stored ActionIndex is in the request's own space (M = the
+    /// offered modalities), so it is rebuilt from location, uploaded modalities (bit i = the i-th offer, as the mask's) and
+    /// draft length; null when it does not belong to the space.
+    /// </summary>
+    private static int? AbsoluteAction(DecisionEntity d, CompositeActionSpace space)
+    {
+        if (!Enum.TryParse<Location>(d.Location, out var location))
+        {
+            return null;
+        }
+
+        RequestPlacement? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<RequestPlacement>(d.RequestJson, ContractJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        var offers = request?.Modalities ?? [];
+        var modalityMask = 0;
+        foreach (var id in d.UploadModalityIds)
+        {
+            var i = offers.ToList().FindIndex(m => m.Id == id);
+            if (i < 0 || i >= EdgeCloudProblem.ModalitySlots)
+            {
+                return null;
+            }
+
+            modalityMask |= 1 << i;
+        }
+
+        try
+        {
+            return space.Encode(new CompositeAction(location, modalityMask, d.DraftLength));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}
