@@ -73,16 +73,25 @@ public sealed class ChannelTraceTests
     public void At_ManyLookups_DoesNotAllocate()
     {
         var trace = ChannelTraceGenerator.Generate(ChannelTracePresets.Lte);
-        trace.At(1.0);
+        // The first pass lets the JIT finish with the loop (tiering and on-stack replacement allocate on this thread, about
+        // 3.7 KB seen once under load); the second pass measures the lookups alone.
+        Lookups(trace);
         long before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = Lookups(trace);
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.True(sum > 0);
+    }
+
+    private static double Lookups(ChannelTrace trace)
+    {
         double sum = 0;
         for (int i = 0; i < 10_000; i++)
         {
             sum += trace.At(i * 0.73).RttMs;
         }
 
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
-        Assert.True(sum > 0);
+        return sum;
     }
 
     [Fact]
