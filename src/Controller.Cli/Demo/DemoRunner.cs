@@ -3,12 +3,14 @@ using Controller.EdgeAgent.Clients;
 using Controller.EdgeAgent.Simulation;
 using Controller.Persistence.Queries;
 using Controller.Service;
+using Controller.Service.Decisions;
 using Controller.Service.Metrics;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
 
 namespace Controller.Cli.Demo;
 
@@ -51,7 +53,9 @@ internal static class DemoRunner
         {
             await app.StartAsync(cancellationToken);
             var view = new DemoView(settings);
-            view.Started(app.Urls.FirstOrDefault(), databasePath);
+            // Started hosts have run their activation, so the policy named is the one deciding (`--policy` picks it).
+            var deciding = app.Services.GetRequiredService<ActivePolicy>().Current;
+            view.Started(app.Urls.FirstOrDefault(), databasePath, $"{deciding.Name} {deciding.Version} ({deciding.Algorithm})");
 
             var client = new BusControllerClient(app.Services.GetRequiredService<IBus>(), TimeSpan.FromSeconds(10));
             var fleet = new FleetOptions

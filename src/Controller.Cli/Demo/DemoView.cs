@@ -12,10 +12,11 @@ internal sealed class DemoView(DemoSettings settings)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly IAnsiConsole _console = AnsiConsole.Console;
 
-    public void Started(string? url, string databasePath)
+    public void Started(string? url, string databasePath, string policy)
     {
         _console.MarkupLine($"[bold]Offload Controller demo[/]: {Plural.Of(settings.Agents, "simulated agent")} for {settings.Duration.TotalSeconds:0.#} s");
         _console.MarkupLine($"  bus [green]in-memory[/], store [green]SQLite[/] {Markup.Escape(databasePath)}");
+        _console.MarkupLine($"  policy {Markup.Escape(policy)}");
         if (url is not null)
         {
             _console.MarkupLine($"  HTTP API {Markup.Escape(url)} (GET /health, /v1/stats)");
