@@ -13,8 +13,21 @@ namespace Controller.Cli.Policies;
 /// <summary>
 /// The registry's evidence (decisions with outcomes joined) as off-policy evaluation reads it. A decision is usable when
 /// it has an outcome, a live reward (<see cref="LiveReward"/>, the rollback monitor's definition), and the observation
-/// and mask of the edge–cloud problem it was made under; the rest are counted by reason, never guessed. Baseline
-/// decisions and those logged before migration 20261203000100 have no observation or mask.
+/// and mask of the edge–cloud problem it was made under; the rest are counted by reason, never guessed. Decisions logged
+/// before migration 20261203000100, and those whose situation the problem could not describe (no heartbeat yet, …), have
+/// no observation or mask.
+/// <para>
+/// Decisions made by <c>baseline-greedy</c> (as the deciding policy, or as a learned policy's fallback) carry the serving
+/// encoder's observation and mask, but their propensity is over the request's own composite space: M = the offered
+/// modalities, K = the baseline's <see cref="GreedyBudgetOptions.MaxDraftLength"/>. It is the propensity of the same action
+/// in the problem's space (3 slots × K) exactly when that space embeds the request's: the offers sit in the problem's slots
+/// in offer order (so M ≤ 3; the encoder puts offer i in slot i and masks the empty slots) and the baseline's K equals the
+/// problem's K. With another K the baseline's distribution is not one over the problem's actions (mass on drafts the problem
+/// lacks, or none on drafts it has), so those decisions are skipped as a whole (<see cref="BaselineOtherSpace"/>) — a
+/// condition on the logging policy, never on the action it drew, so the skip does not bias the estimate. A baseline draw
+/// the problem's mask forbids is skipped apart (<see cref="BaselineMasked"/>); that one is a selection on the action and
+/// scales IPS by all / kept (docs/off-policy-evaluation.md, "Baseline decisions").
+/// </para>
 /// </summary>
 /// <param name="Usable">The usable decisions, costs in <see cref="CostNames.Service"/> order (energy J, cloud US$, latency ms).</param>
 /// <param name="Sources">The stored decision behind each usable one, same order.</param>
@@ -26,13 +39,15 @@ public sealed record GateLog(
     IReadOnlyList<(string PolicyName, string PolicyVersion, double Reward)> Rewarded,
     IReadOnlyDictionary<string, int> Skipped)
 {
-    public const string NoVectors = "without observation or mask (baseline decisions, or logged before those columns existed)";
+    public const string NoVectors = "without observation or mask (no heartbeat when decided, or logged before those columns existed)";
     public const string NoOutcome = "without an outcome";
     public const string NoReward = "whose request does not read or has no SLO (no live reward)";
     public const string OtherSpace = "made under another observation or action space";
+    public const string BaselineMasked = "decided by baseline-greedy on an action the problem's mask forbids";
+    public const string BaselineOtherSpace = "decided by baseline-greedy over another K than the problem's (its propensity is not one in the problem's action space)";
 
     /// <param name="maxDraftLength">K of the candidate's problem: its absolute action space is the problem's 3 modality slots × K.</param>
-    /// <param name="weights">The reward weights (<see cref="LiveReward"/>).</param>
+    /// <param name="weights">The baseline's settings: its reward weights (<see cref="LiveReward"/>) and its K, which its logged propensities refer to.</param>
     public static GateLog Read(IReadOnlyList<DecisionEntity> decisions, int maxDraftLength, GreedyBudgetOptions weights)
     {
         ArgumentNullException.ThrowIfNull(decisions);
@@ -64,11 +79,27 @@ public sealed record GateLog(
                 continue;
             }
 
+            // Decided by the baseline: its propensity is one in the problem's space only when its K is the problem's (above).
+            var byBaseline = string.Equals(d.PolicyName, InitialPolicy.Baseline, StringComparison.Ordinal) || d.FallbackReason is not null;
+            if (byBaseline && weights.MaxDraftLength != maxDraftLength)
+            {
+                Skip(BaselineOtherSpace);
+                continue;
+            }
+
             var mask = d.ActionMask.Select(b => b != 0).ToArray();
             var action = AbsoluteAction(d, space);
-            if (d.Observation.Length != EdgeCloudObservation.Size * sizeof(float) || mask.Length != space.Count || action is not { } a || !mask[a])
+            if (d.Observation.Length != EdgeCloudObservation.Size * sizeof(float) || mask.Length != space.Count || action is not { } a)
             {
                 Skip(OtherSpace);
+                continue;
+            }
+
+            if (!mask[a])
+            {
+                // A learned policy never draws a masked action; the baseline's own feasibility (one-step budgets) is not the
+                // problem's budget mask (window budgets), so its draws can fall outside it.
+                Skip(byBaseline ? BaselineMasked : OtherSpace);
                 continue;
             }
 
@@ -107,6 +138,12 @@ public sealed record GateLog(
         }
 
         var offers = request?.Modalities ?? [];
+        if (offers.Count > EdgeCloudProblem.ModalitySlots)
+        {
+            // More offers than slots: the request's space does not embed in the problem's, whatever was uploaded.
+            return null;
+        }
+
         var modalityMask = 0;
         foreach (var id in d.UploadModalityIds)
         {

@@ -33,6 +33,7 @@ public sealed class DecisionService(
     ShadowScorer shadows,
     DecisionRandom random,
     DialogueGate gate,
+    DecisionObservationProblem observationProblem,
     DecisionMetrics metrics,
     IOptions<DecisionOptions> options,
     TimeProvider clock,
@@ -58,6 +59,24 @@ public sealed class DecisionService(
                 dialogues.Forget(conflict.DeviceId, conflict.DialogueId);
             }
         }
+    }
+
+    /// <summary>
+    /// The observation and mask logged with <paramref name="choice"/>: the policy's own when it built them (a learned
+    /// policy's decision), else the serving encoder's for the context under the learned policy's problem (its fallbacks) or
+    /// the service's observation problem (the baseline's decisions), so off-policy evaluation can use every decision whose
+    /// situation the problem describes; none when it describes none (no heartbeat yet, …). Whether a baseline decision's
+    /// propensity is one in the problem's action space is the gate's to check (docs/off-policy-evaluation.md).
+    /// </summary>
+    private (byte[]? Observation, byte[]? Mask) Vectors(PlacementChoice choice, PlacementContext context, IPlacementPolicy deciding)
+    {
+        if (choice.Observation is not null && choice.Mask is not null)
+        {
+            return (DecisionVectors.Observation(choice.Observation), DecisionVectors.Mask(choice.Mask));
+        }
+
+        var problem = (deciding as LearnedPlacementPolicy)?.Problem ?? observationProblem.Problem;
+        return problem is not null && DecisionVectors.Encode(context, problem) is { } built ? built : (null, null);
     }
 
     private async Task<PlacementDecided> DecideOnceAsync(RequestPlacement request, long started, CancellationToken cancellationToken)
@@ -87,6 +106,7 @@ public sealed class DecisionService(
         var active = serving.DecidingFor(request.DeviceId, await policy.GetAsync(cancellationToken));
         var context = new PlacementContext(request, state.Heartbeat, budgets);
         var choice = random.With(r => active.Decide(context, r));
+        var (observation, mask) = Vectors(choice, context, active);
 
         var entity = new DecisionEntity
         {
@@ -110,8 +130,8 @@ public sealed class DecisionService(
             ExpectedEnergyJoules = choice.Expected.DeviceEnergyJoules,
             RequestJson = JsonSerializer.Serialize(request, ContractJson.Options),
             FallbackReason = choice.FallbackReason is { } reason ? reason[..Math.Min(reason.Length, ColumnLengths.FallbackReason)] : null,
-            Observation = DecisionVectors.Observation(choice.Observation),
-            ActionMask = DecisionVectors.Mask(choice.Mask),
+            Observation = observation,
+            ActionMask = mask,
         };
         if (choice.FallbackReason is { } fallbackReason)
         {

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using Controller.Offloading.EdgeCloud.Problem;
+using Controller.Offloading.Placement;
 
 namespace Controller.Service.Decisions;
 
@@ -27,6 +29,49 @@ public static class DecisionVectors
 
     /// <summary>The stored form of <paramref name="mask"/>; null for none.</summary>
     public static byte[]? Mask(IReadOnlyList<bool>? mask) => mask?.Select(m => m ? (byte)1 : (byte)0).ToArray();
+
+    /// <summary>
+    /// The stored observation and mask of <paramref name="context"/> under <paramref name="problem"/>, built with the serving
+    /// encoder the learned policy uses (<see cref="EdgeCloudServingSituation"/>), for a decision whose policy built none (the
+    /// baseline's); null when the problem cannot describe the context (no heartbeat yet, an unknown device class, more
+    /// offers than slots, a field out of range). Allocates only the two blobs and the problem's decision.
+    /// </summary>
+    public static (byte[] Observation, byte[] Mask)? Encode(PlacementContext context, EdgeCloudServingProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        EdgeCloudDecision? decision;
+        try
+        {
+            decision = EdgeCloudServingSituation.Create(context, problem, out _);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        if (decision is null)
+        {
+            return null;
+        }
+
+        var actions = CompositeActionSpace.Get(EdgeCloudProblem.ModalitySlots, problem.MaxDraftLength).Count;
+        Span<float> observation = stackalloc float[EdgeCloudObservation.Size];
+        Span<bool> mask = actions <= 1_024 ? stackalloc bool[actions] : new bool[actions];
+        EdgeCloudServingSituation.Write(decision, problem, observation, mask);
+        var observationBytes = new byte[observation.Length * sizeof(float)];
+        for (var i = 0; i < observation.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(observationBytes.AsSpan(i * sizeof(float)), observation[i]);
+        }
+
+        var maskBytes = new byte[mask.Length];
+        for (var a = 0; a < mask.Length; a++)
+        {
+            maskBytes[a] = mask[a] ? (byte)1 : (byte)0;
+        }
+
+        return (observationBytes, maskBytes);
+    }
 
     /// <summary>The observation a stored blob holds.</summary>
     /// <exception cref="ArgumentException">The blob's length is not a multiple of 4.</exception>

@@ -38,6 +38,11 @@ public static class DecisionPathExtensions
         services.AddSingleton<DecisionRandom>();
         services.AddSingleton<DialogueGate>();
         services.AddSingleton<DialogueLedgerCache>();
+        services.TryAddSingleton(sp =>
+        {
+            var problem = InitialPolicy.ObservationProblem(sp.GetRequiredService<IOptions<DecisionOptions>>().Value, out var reason);
+            return new DecisionObservationProblem(problem, reason);
+        });
         services.AddSingleton<DecisionService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddSingleton<OutcomeIngestor>();

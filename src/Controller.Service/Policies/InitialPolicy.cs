@@ -1,4 +1,5 @@
 using Controller.Learning.Policies;
+using Controller.Offloading.EdgeCloud.Problem;
 using Controller.Offloading.Placement;
 using Controller.Service.Options;
 
@@ -26,7 +27,7 @@ public static class InitialPolicy
             return new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = options.Epsilon });
         }
 
-        var directory = string.Equals(options.Policy, Default, StringComparison.OrdinalIgnoreCase) ? DefaultBundleDirectory : options.Policy;
+        var directory = BundleDirectory(options);
         try
         {
             return loader.Load(PolicyBundleStore.Load(directory));
@@ -36,4 +37,33 @@ public static class InitialPolicy
             throw new InvalidOperationException($"Decision:Policy '{options.Policy}': cannot load the policy bundle in {directory}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// The edge–cloud problem a decision's observation and mask are logged under when the policy that made it built none
+    /// (the baseline's decisions, a learned policy's fallbacks): the configured bundle's problem when
+    /// <see cref="DecisionOptions.Policy"/> names a bundle directory, else the shipped default policy's. Read from the
+    /// bundle's manifest exactly as <see cref="LearnedPolicyLoader"/> reads it (<see cref="EdgeCloudPolicySpec.FromManifest"/>);
+    /// null, with the reason, when that bundle cannot be read or describes no edge–cloud problem.
+    /// </summary>
+    public static EdgeCloudServingProblem? ObservationProblem(DecisionOptions options, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = BundleDirectory(options);
+        try
+        {
+            var spec = EdgeCloudPolicySpec.FromManifest(PolicyBundleStore.Load(directory).Manifest.Problem, out reason);
+            return spec?.Problem;
+        }
+        catch (Exception ex) when (ex is PolicyBundleException or IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            reason = $"cannot read the policy bundle in {directory}: {ex.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The bundle directory <see cref="DecisionOptions.Policy"/> names: the shipped default's for "default" and for the baseline.</summary>
+    private static string BundleDirectory(DecisionOptions options) =>
+        string.Equals(options.Policy, Default, StringComparison.OrdinalIgnoreCase) || string.Equals(options.Policy, Baseline, StringComparison.OrdinalIgnoreCase)
+            ? DefaultBundleDirectory
+            : options.Policy;
 }

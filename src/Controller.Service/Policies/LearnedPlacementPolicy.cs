@@ -70,6 +70,9 @@ public sealed class LearnedPlacementPolicy : IPlacementPolicy
     /// <summary>η: every allowed action is chosen with probability at least η / (number of allowed actions).</summary>
     public double ExplorationFloor { get; }
 
+    /// <summary>The edge–cloud problem this policy was trained on and builds its observations under.</summary>
+    public EdgeCloudServingProblem Problem => _spec.Problem;
+
     /// <summary>The policy that decides when this one cannot.</summary>
     public IPlacementPolicy Fallback => _fallback;
 

@@ -48,6 +48,27 @@ public sealed class GateLogTests
         Assert.Equal(2, log.Rewarded.Count);
     }
 
+    [Fact]
+    public void Read_BaselineDecisionsOfAnotherKOrMaskedByTheProblem_SkippedByReason()
+    {
+        var baseline = Decision(Location.Local, [], 0, allowed: [GateScenario.Local]);
+        baseline.PolicyName = "baseline-greedy";
+        var fallback = Decision(Location.Local, [], 0, allowed: [GateScenario.Local]);
+        fallback.FallbackReason = "the policy threw: test";
+        var masked = Decision(Location.Speculative, [], 1, allowed: [GateScenario.Local]);
+        masked.PolicyName = "baseline-greedy";
+        var k = GateScenario.Spec.Problem.MaxDraftLength;
+
+        var otherK = GateLog.Read([baseline, fallback], k, OffPolicyPromotionGate.RewardWeights);
+        var sameK = GateLog.Read([baseline, fallback, masked], k, OffPolicyPromotionGate.RewardWeights with { MaxDraftLength = k });
+
+        Assert.Empty(otherK.Usable);
+        Assert.Equal(2, otherK.Skipped[GateLog.BaselineOtherSpace]);
+        Assert.Equal(2, sameK.Usable.Count);
+        Assert.Equal(1, Assert.Single(sameK.Skipped, s => s.Key == GateLog.BaselineMasked).Value);
+        Assert.Single(sameK.Skipped);
+    }
+
     private static DecisionEntity Decision(Location location, string[] uploads, int draft, int[] allowed)
     {
         var request = new RequestPlacement

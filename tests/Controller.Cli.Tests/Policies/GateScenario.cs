@@ -41,10 +41,15 @@ internal static class GateScenario
         : action == Cloud ? (0.8, 2, 0.003, 2_000)
         : (1.0, 30, 0.0005, 1_500);
 
-    /// <summary>Writes a bundle directory (manifest.json + weights) whose policy puts almost all mass on <paramref name="preferred"/> (uniform when null).</summary>
-    public static string WriteBundle(string root, string name, string version, int? preferred)
+    /// <summary>
+    /// Writes a bundle directory (manifest.json + weights) whose policy puts almost all mass on <paramref name="preferred"/>
+    /// (uniform when null); its problem is <see cref="Spec"/>'s, or <paramref name="spec"/>'s when given.
+    /// </summary>
+    public static string WriteBundle(string root, string name, string version, int? preferred, EdgeCloudPolicySpec? spec = null)
     {
-        var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], Space.Count, Activation.Tanh);
+        spec ??= Spec;
+        var space = CompositeActionSpace.Get(EdgeCloudProblem.ModalitySlots, spec.Problem.MaxDraftLength);
+        var network = Mlp.CreateZeroed("pi", EdgeCloudObservation.Size, [4], space.Count, Activation.Tanh);
         if (preferred is { } a)
         {
             // Zero weights make every hidden unit 0, so the logits are the output bias.
@@ -52,7 +57,7 @@ internal static class GateScenario
         }
 
         var policy = new Policy(network, PolicyHead.Categorical, ObservationSpec.Identity(EdgeCloudObservation.Names),
-            new ActionSpec([.. Enumerable.Range(0, Space.Count).Select(i => EdgeCloudActionLabels.Label(Space, i))]));
+            new ActionSpec([.. Enumerable.Range(0, space.Count).Select(i => EdgeCloudActionLabels.Label(space, i))]));
         var manifest = new PolicyManifest
         {
             Name = name,
@@ -62,7 +67,7 @@ internal static class GateScenario
             Observation = policy.Observation,
             Actions = policy.Actions,
             Network = new NetworkSpec(PolicyHead.Categorical, "pi", [4], Activation.Tanh),
-            Problem = Spec.ToManifest(),
+            Problem = spec.ToManifest(),
         };
         var directory = Path.Combine(root, $"{name}-{version}");
         Directory.CreateDirectory(directory);
@@ -97,6 +102,85 @@ internal static class GateScenario
             var observation = Enumerable.Range(0, EdgeCloudObservation.Size).Select(_ => (float)random.NextDouble()).ToArray();
             db.Decisions.Add(Decision($"dev-{device}", $"dev-{device}-d{turn / 8}", turn % 8, start.AddSeconds(15 * turn), action, random,
                 isBaseline ? null : observation, isBaseline ? null : mask, isBaseline));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Logs <paramref name="count"/> decisions made by the real <c>baseline-greedy</c> (the service's settings: K = 16,
+    /// ε = 0.05) on live-like contexts with heartbeats (5 devices, one to three image offers), each with the observation and
+    /// mask the decision path logs for it (<see cref="DecisionVectors.Encode"/> under <paramref name="problem"/>) and an
+    /// outcome near the baseline's own expectation.
+    /// </summary>
+    public static async Task SeedBaselineAsync(string connectionString, int count, EdgeCloudServingProblem problem, int seed = 1)
+    {
+        var services = new ServiceCollection();
+        services.AddControllerPersistence(new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = connectionString });
+        await using var provider = services.BuildServiceProvider();
+        await DatabaseMigrator.MigrateAsync(provider, CancellationToken.None);
+        await using var db = await provider.GetRequiredService<IDbContextFactory<ControllerDbContext>>().CreateDbContextAsync();
+        var random = new Random(seed);
+        var baseline = new GreedyBudgetPolicy(new GreedyBudgetOptions { Epsilon = 0.05 });
+        var start = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < count; i++)
+        {
+            var (device, turn) = ($"dev-{i % 5}", i / 5);
+            var at = start.AddSeconds(15 * turn);
+            var request = Controller.Testing.TestMessages.Request(device, $"{device}-d{turn / 8}", turn % 8) with
+            {
+                RequestedAt = at,
+                LatencySloMs = 20_000,
+            };
+            request = request with { Modalities = [.. request.Modalities.Take(1 + (i % 3))] };
+            var heartbeat = Controller.Testing.TestMessages.Heartbeat(device) with
+            {
+                SentAt = at,
+                UplinkMbps = 5 + (45 * random.NextDouble()),
+                RttMs = 10 + (190 * random.NextDouble()),
+            };
+            var context = new PlacementContext(request, heartbeat, new BudgetState(30_000, 0.05 * random.NextDouble(), 300 * random.NextDouble()));
+            var choice = baseline.Decide(context, random);
+            var vectors = DecisionVectors.Encode(context, problem)!.Value;
+            double Noisy(double x) => x * (0.8 + (0.4 * random.NextDouble()));
+            var id = Guid.NewGuid();
+            db.Decisions.Add(new DecisionEntity
+            {
+                DecisionId = id,
+                RequestId = request.RequestId,
+                DeviceId = device,
+                DialogueId = request.DialogueId,
+                Turn = request.Turn,
+                TaskCategory = request.TaskCategory,
+                Location = choice.Location.ToString(),
+                UploadModalityIds = [.. choice.UploadModalityIds],
+                DraftLength = choice.DraftLength,
+                ActionIndex = choice.ActionIndex,
+                Propensity = choice.Propensity,
+                PolicyName = baseline.Name,
+                PolicyVersion = baseline.Version,
+                DecidedAt = at,
+                ExpiresAt = at.AddSeconds(30),
+                RequestJson = JsonSerializer.Serialize(request, ContractJson.Options),
+                Observation = vectors.Observation,
+                ActionMask = vectors.Mask,
+                Outcome = new OutcomeEntity
+                {
+                    DecisionId = id,
+                    DeviceId = device,
+                    ExecutedLocation = choice.Location.ToString(),
+                    ExecutedModalityIds = [.. choice.UploadModalityIds],
+                    ExecutedDraftLength = choice.DraftLength,
+                    TotalLatencyMs = Noisy(choice.Expected.LatencyMs),
+                    TimeToFirstTokenMs = 300,
+                    TokensGenerated = 100,
+                    DeviceEnergyJoules = Noisy(choice.Expected.DeviceEnergyJoules),
+                    CloudCostUsd = Noisy(choice.Expected.CloudCostUsd),
+                    QualityScore = Math.Clamp(0.6 + ((random.NextDouble() - 0.5) * 0.2), 0, 1),
+                    ReportedAt = at.AddSeconds(3),
+                    ReceivedAt = at.AddSeconds(3),
+                },
+            });
         }
 
         await db.SaveChangesAsync();

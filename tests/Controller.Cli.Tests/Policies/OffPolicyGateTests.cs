@@ -105,6 +105,39 @@ public sealed class OffPolicyGateTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_LogOfBaselineGreedyAlone_BaselineDecisionsUsable()
+    {
+        // A candidate over the baseline's K (16), so the baseline's propensities are ones in its action space, and with the
+        // structural mask only, so every action the baseline draws is one the problem allows.
+        var spec = GateScenario.Spec with
+        {
+            Problem = GateScenario.Spec.Problem with { MaxDraftLength = new Offloading.Placement.GreedyBudgetOptions().MaxDraftLength, MaskOverBudget = false },
+        };
+        await GateScenario.SeedBaselineAsync(Database, 300, spec.Problem);
+        var registered = await RunAsync("register", GateScenario.WriteBundle(_dir, "sixteen", "v1", preferred: null, spec), "--by", "alice", "--reason", "trained");
+        Assert.True(registered.Exit == 0, registered.Error);
+
+        var json = await RunAsync("evaluate", "sixteen", "v1", "--json");
+
+        Assert.True(json.Exit == 0, json.Error);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(300, document.RootElement.GetProperty("decisions").GetInt32());
+    }
+
+    [Fact]
+    public async Task Evaluate_LogOfBaselineGreedyCandidateOfAnotherK_SkippedWithTheReasonCounted()
+    {
+        await GateScenario.SeedBaselineAsync(Database, 300, GateScenario.Spec.Problem);
+        await RegisterAsync("two", "v1", preferred: null);
+
+        var result = await RunAsync("evaluate", "two", "v1");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("0 usable logged decisions of 300", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"skipped 300 {Controller.Cli.Policies.GateLog.BaselineOtherSpace}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownVersion_ExitsTwoNamingIt()
     {
         await ArrangeAsync(learned: 10, baseline: 0);
