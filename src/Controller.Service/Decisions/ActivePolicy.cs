@@ -1,4 +1,6 @@
 using Controller.Offloading.Placement;
+using Controller.Service.Metrics;
+using Controller.Service.Policies;
 
 namespace Controller.Service.Decisions;
 
@@ -6,8 +8,10 @@ namespace Controller.Service.Decisions;
 /// The policy answering placement requests right now. Swapped atomically on activation so in-flight
 /// decisions finish on the policy they started with. Requests that arrive while the controller is
 /// still starting (consumers can start before the first activation) wait for it instead of failing.
+/// Every activation also shows the new policy's Lagrange multipliers on <c>/metrics</c> (none for a rule).
 /// </summary>
-public sealed class ActivePolicy
+/// <param name="metrics">Where the multipliers are shown; null where no operator metrics are kept (tests, tools).</param>
+public sealed class ActivePolicy(OperatorMetrics? metrics = null)
 {
     private readonly TaskCompletionSource _firstActivation = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IPlacementPolicy? _current;
@@ -34,6 +38,15 @@ public sealed class ActivePolicy
     public IPlacementPolicy? Activate(IPlacementPolicy policy)
     {
         var previous = Interlocked.Exchange(ref _current, policy);
+        if (policy is LearnedPlacementPolicy learned)
+        {
+            metrics?.ShowActivePolicy(learned.Manifest);
+        }
+        else
+        {
+            metrics?.ClearActivePolicy();
+        }
+
         _firstActivation.TrySetResult();
         return previous;
     }

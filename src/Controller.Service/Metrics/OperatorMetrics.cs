@@ -79,15 +79,28 @@ public sealed class OperatorMetrics
         ArgumentNullException.ThrowIfNull(manifest);
         lock (_multipliersLock)
         {
-            foreach (var labels in _multipliers.GetAllLabelValues().ToList())
-            {
-                _multipliers.RemoveLabelled(labels);
-            }
-
+            RemoveMultipliers();
             foreach (var constraint in manifest.Constraints)
             {
                 _multipliers.WithLabels(manifest.Name, manifest.Version, constraint.CostName).Set(constraint.FinalMultiplier);
             }
+        }
+    }
+
+    /// <summary>Empties the multiplier gauge: the policy active now is a rule, which has none.</summary>
+    public void ClearActivePolicy()
+    {
+        lock (_multipliersLock)
+        {
+            RemoveMultipliers();
+        }
+    }
+
+    private void RemoveMultipliers()
+    {
+        foreach (var labels in _multipliers.GetAllLabelValues().ToList())
+        {
+            _multipliers.RemoveLabelled(labels);
         }
     }
 }

@@ -39,6 +39,8 @@ public sealed class LearnedPlacementPolicy : IPlacementPolicy
             throw new ArgumentOutOfRangeException(nameof(explorationFloor), explorationFloor, "The exploration floor η must lie in [0, 1).");
         }
 
+        Manifest = manifest;
+
         _absolute = CompositeActionSpace.Get(EdgeCloudProblem.ModalitySlots, spec.Problem.MaxDraftLength);
         _relative = spec.DraftActions == DraftLengthActions.RelativeToPlanner
             ? RelativeDraftActionSpace.Get(EdgeCloudProblem.ModalitySlots, spec.Problem.MaxDraftLength)
@@ -72,6 +74,9 @@ public sealed class LearnedPlacementPolicy : IPlacementPolicy
 
     /// <summary>The edge–cloud problem this policy was trained on and builds its observations under.</summary>
     public EdgeCloudServingProblem Problem => _spec.Problem;
+
+    /// <summary>The bundle's manifest: provenance, and the constraints it was trained under with their final multipliers.</summary>
+    public PolicyManifest Manifest { get; }
 
     /// <summary>The policy that decides when this one cannot.</summary>
     public IPlacementPolicy Fallback => _fallback;

@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Controller.Contracts;
 using Controller.Learning.Policies;
+using Controller.Offloading.Placement;
+using Controller.Service.Decisions;
 using Controller.Service.Metrics;
+using Controller.Service.Options;
+using Controller.Service.Policies;
 using Controller.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +59,34 @@ public sealed class MetricsEndpointTests
         using var stream = new MemoryStream();
         await metrics.Registry.CollectAndExportAsTextAsync(stream);
         Assert.DoesNotContain("constraint=\"latency\"", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Activate_ShippedLearnedPolicyThenRule_GaugeShowsItsConstraintsThenNone()
+    {
+        var metrics = new OperatorMetrics();
+        var active = new ActivePolicy(metrics);
+        var loader = new LearnedPolicyLoader(Microsoft.Extensions.Options.Options.Create(new DecisionOptions()));
+        var learned = loader.Load(PolicyBundleStore.Load(InitialPolicy.DefaultBundleDirectory));
+
+        active.Activate(learned);
+        var withLearned = await Exported(metrics);
+        active.Activate(new GreedyBudgetPolicy(new GreedyBudgetOptions()));
+        var withRule = await Exported(metrics);
+
+        foreach (var cost in new[] { "energy", "spend", "slo" })
+        {
+            Assert.Contains($"constraint=\"{cost}\"", withLearned, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("constraint=\"", withRule, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Exported(OperatorMetrics metrics)
+    {
+        using var stream = new MemoryStream();
+        await metrics.Registry.CollectAndExportAsTextAsync(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     // Only the name, version and constraints are read by the gauge; the specs a loader needs are left out.
