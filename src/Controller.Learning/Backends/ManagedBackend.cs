@@ -9,7 +9,7 @@ public sealed class ManagedBackend : ITrainingBackend
 {
     public static ManagedBackend Instance { get; } = new();
 
-    public string Name => "managed";
+    public string Name => LearnerCatalog.ManagedBackendName;
 
     public IActorCriticUpdater CreatePpoUpdater(ActorCritic model, PpoHyperparameters hyperparameters)
     {

@@ -11,15 +11,17 @@ namespace Controller.Service.Decisions;
 public static class DecisionVectors
 {
     /// <summary>The stored form of <paramref name="observation"/>; null for none.</summary>
-    public static byte[]? Observation(IReadOnlyList<float>? observation)
-    {
-        if (observation is null)
-        {
-            return null;
-        }
+    public static byte[]? Observation(IReadOnlyList<float>? observation) =>
+        observation is null ? null : ObservationBytes(observation as float[] ?? [.. observation]);
 
-        var bytes = new byte[observation.Count * sizeof(float)];
-        for (var i = 0; i < observation.Count; i++)
+    /// <summary>The stored form of <paramref name="mask"/>; null for none.</summary>
+    public static byte[]? Mask(IReadOnlyList<bool>? mask) => mask is null ? null : MaskBytes(mask as bool[] ?? [.. mask]);
+
+    // float32 little-endian, in feature order.
+    private static byte[] ObservationBytes(ReadOnlySpan<float> observation)
+    {
+        var bytes = new byte[observation.Length * sizeof(float)];
+        for (var i = 0; i < observation.Length; i++)
         {
             BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), observation[i]);
         }
@@ -27,8 +29,17 @@ public static class DecisionVectors
         return bytes;
     }
 
-    /// <summary>The stored form of <paramref name="mask"/>; null for none.</summary>
-    public static byte[]? Mask(IReadOnlyList<bool>? mask) => mask?.Select(m => m ? (byte)1 : (byte)0).ToArray();
+    // One byte per action, 1 = allowed.
+    private static byte[] MaskBytes(ReadOnlySpan<bool> mask)
+    {
+        var bytes = new byte[mask.Length];
+        for (var a = 0; a < mask.Length; a++)
+        {
+            bytes[a] = mask[a] ? (byte)1 : (byte)0;
+        }
+
+        return bytes;
+    }
 
     /// <summary>
     /// The stored observation and mask of <paramref name="context"/> under <paramref name="problem"/>, built with the serving
@@ -58,19 +69,7 @@ public static class DecisionVectors
         Span<float> observation = stackalloc float[EdgeCloudObservation.Size];
         Span<bool> mask = actions <= 1_024 ? stackalloc bool[actions] : new bool[actions];
         EdgeCloudServingSituation.Write(decision, problem, observation, mask);
-        var observationBytes = new byte[observation.Length * sizeof(float)];
-        for (var i = 0; i < observation.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(observationBytes.AsSpan(i * sizeof(float)), observation[i]);
-        }
-
-        var maskBytes = new byte[mask.Length];
-        for (var a = 0; a < mask.Length; a++)
-        {
-            maskBytes[a] = mask[a] ? (byte)1 : (byte)0;
-        }
-
-        return (observationBytes, maskBytes);
+        return (ObservationBytes(observation), MaskBytes(mask));
     }
 
     /// <summary>The observation a stored blob holds.</summary>
