@@ -145,9 +145,10 @@ public sealed record GateLog(
         }
 
         var modalityMask = 0;
+        var offerList = offers.ToList();
         foreach (var id in d.UploadModalityIds)
         {
-            var i = offers.ToList().FindIndex(m => m.Id == id);
+            var i = offerList.FindIndex(m => m.Id == id);
             if (i < 0 || i >= EdgeCloudProblem.ModalitySlots)
             {
                 return null;

@@ -187,24 +187,10 @@ public sealed class PyTorchReferenceTests
 
     private static (ActorCritic Model, Minibatch Batch, double[] Lambdas, float[][] Scratch) LoadActorCriticCase(Fixture f, bool statePrior = false)
     {
-        var (obs, a, c, n) = (f.Int("obsSize"), f.Int("actions"), f.Int("constraints"), f.Int("batch"));
-        var model = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
-        f.LoadParameters(model.Parameters);
+        var (n, c) = (f.Int("batch"), f.Int("constraints"));
+        var model = f.ActorCritic();
         model.ZeroGrad();
-        var batch = new Minibatch(n, obs, a, c, statePrior) { Size = n };
-        if (batch.LogPriors is { } priors)
-        {
-            f.Floats("logPriors").CopyTo(priors, 0);
-        }
-
-        f.Floats("observations").CopyTo(batch.Observations, 0);
-        f.Bools("masks").CopyTo(batch.Masks, 0);
-        f.Ints("sampleActions").CopyTo(batch.Actions, 0);
-        f.Floats("oldLogProbs").CopyTo(batch.OldLogProbabilities, 0);
-        f.Floats("advantages").CopyTo(batch.Advantages, 0);
-        f.Floats("returns").CopyTo(batch.Returns, 0);
-        f.Floats("costAdvantages").CopyTo(batch.CostAdvantages, 0);
-        f.Floats("costReturns").CopyTo(batch.CostReturns, 0);
+        var batch = f.Minibatch(statePrior);
         float[][] scratch = [new float[n], new float[n], new float[n], new float[n], new float[n * c]];
         return (model, batch, f.Doubles("lambdas"), scratch);
     }

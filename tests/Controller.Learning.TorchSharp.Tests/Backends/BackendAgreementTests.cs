@@ -123,25 +123,9 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
     private static void AssertStepsAgree(string file, Func<ActorCritic, IActorCriticUpdater> createManaged, Func<ActorCritic, IActorCriticUpdater> createTorch)
     {
         var f = Fixture.Load(file);
-        var (obs, a, c, n) = (f.Int("obsSize"), f.Int("actions"), f.Int("constraints"), f.Int("batch"));
-        var managed = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
-        var torch = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
-        f.LoadParameters(managed.Parameters);
-        f.LoadParameters(torch.Parameters);
-        var batch = new Minibatch(n, obs, a, c, f.Root.TryGetProperty("logPriors", out _)) { Size = n };
-        if (batch.LogPriors is { } priors)
-        {
-            f.Floats("logPriors").CopyTo(priors, 0);
-        }
-
-        f.Floats("observations").CopyTo(batch.Observations, 0);
-        f.Bools("masks").CopyTo(batch.Masks, 0);
-        f.Ints("sampleActions").CopyTo(batch.Actions, 0);
-        f.Floats("oldLogProbs").CopyTo(batch.OldLogProbabilities, 0);
-        f.Floats("advantages").CopyTo(batch.Advantages, 0);
-        f.Floats("returns").CopyTo(batch.Returns, 0);
-        f.Floats("costAdvantages").CopyTo(batch.CostAdvantages, 0);
-        f.Floats("costReturns").CopyTo(batch.CostReturns, 0);
+        var managed = f.ActorCritic();
+        var torch = f.ActorCritic();
+        var batch = f.Minibatch(f.Root.TryGetProperty("logPriors", out _));
         var lambdas = f.Doubles("lambdas");
         var managedUpdater = createManaged(managed);
         var torchUpdater = createTorch(torch);

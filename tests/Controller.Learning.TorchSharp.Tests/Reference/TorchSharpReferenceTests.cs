@@ -111,23 +111,8 @@ public sealed class TorchSharpReferenceTests
 
     private static (ActorCritic Model, Minibatch Batch, double[] Lambdas) LoadActorCriticCase(Fixture f, bool statePrior)
     {
-        var (obs, a, c, n) = (f.Int("obsSize"), f.Int("actions"), f.Int("constraints"), f.Int("batch"));
-        var model = ActorCritic.Create(obs, a, c, [8, 8], Activation.Tanh, new Random(0));
-        f.LoadParameters(model.Parameters);
-        var batch = new Minibatch(n, obs, a, c, statePrior) { Size = n };
-        if (batch.LogPriors is { } priors)
-        {
-            f.Floats("logPriors").CopyTo(priors, 0);
-        }
-
-        f.Floats("observations").CopyTo(batch.Observations, 0);
-        f.Bools("masks").CopyTo(batch.Masks, 0);
-        f.Ints("sampleActions").CopyTo(batch.Actions, 0);
-        f.Floats("oldLogProbs").CopyTo(batch.OldLogProbabilities, 0);
-        f.Floats("advantages").CopyTo(batch.Advantages, 0);
-        f.Floats("returns").CopyTo(batch.Returns, 0);
-        f.Floats("costAdvantages").CopyTo(batch.CostAdvantages, 0);
-        f.Floats("costReturns").CopyTo(batch.CostReturns, 0);
+        var model = f.ActorCritic();
+        var batch = f.Minibatch(statePrior);
         return (model, batch, f.Doubles("lambdas"));
     }
 

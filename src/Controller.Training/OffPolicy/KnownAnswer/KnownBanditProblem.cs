@@ -1,3 +1,5 @@
+using Controller.Learning.Nn;
+
 namespace Controller.Training.OffPolicy.KnownAnswer;
 
 /// <summary>
@@ -115,7 +117,7 @@ public sealed record KnownBanditProblem
         {
             var c = Draw(ContextProbabilities, random.NextDouble());
             var a = Draw(Logging[c], random.NextDouble());
-            var reward = RewardMeans[c][a] + (RewardNoiseSd * StandardNormal(random));
+            var reward = RewardMeans[c][a] + (RewardNoiseSd * random.NextGaussian());
             var costs = new double[CostNames.Count];
             for (var k = 0; k < costs.Length; k++)
             {
@@ -151,13 +153,5 @@ public sealed record KnownBanditProblem
 
         // Rounding can leave the cumulative sum a hair below 1; the last possible action takes that sliver.
         return last;
-    }
-
-    /// <summary>Box–Muller: exact N(0, 1) from two uniforms.</summary>
-    private static double StandardNormal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }
